@@ -1,0 +1,111 @@
+import type {
+	IAuthenticateRuleResponseCode,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { signatureHeaders, requestTargetOf } from './ncp/signature';
+import { NCP_SITE_OPTIONS, ncpBaseUrl } from './ncp/sites';
+import { resolveRequestUrl, withResolvedUrl } from './shared/request-url';
+
+const CLOCK_HINT =
+	'NAVER Cloud rejected the signature. Check the access key ID and secret key, and that this ' +
+	"machine's clock is correct: the API gateway refuses requests more than 5 minutes off its time.";
+
+export class NcpOutboundMailerApi implements ICredentialType {
+	name = 'ncpOutboundMailerApi';
+
+	displayName = 'NAVER Cloud Outbound Mailer API';
+
+	icon: Icon = { light: 'file:icons/ncp.svg', dark: 'file:icons/ncp.dark.svg' };
+
+	documentationUrl = 'https://api.ncloud-docs.com/docs/en/ai-application-service-cloudoutboundmailer';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Key ID',
+			name: 'accessKeyId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'From the NAVER Cloud console: My Page > Account Management > Authentication Key Management',
+		},
+		{
+			displayName: 'Secret Key',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Site',
+			name: 'site',
+			type: 'options',
+			options: NCP_SITE_OPTIONS,
+			default: 'korea',
+			description: 'The NAVER Cloud site (region) your Cloud Outbound Mailer project lives in',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'customBaseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://mail.apigw.ntruss.com/api/v1',
+			description: 'The API base URL, path prefix included; it is part of every signed request target',
+			displayOptions: { show: { site: ['custom'] } },
+		},
+	];
+
+	/** Signs the exact request target that will be sent; the clock is read here and nowhere else. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const baseUrl = ncpBaseUrl(String(credentials.site ?? 'korea'), credentials.customBaseUrl as string);
+		const url = resolveRequestUrl(requestOptions, baseUrl);
+		const signed = withResolvedUrl(requestOptions, url);
+		signed.headers = {
+			...signed.headers,
+			...signatureHeaders(
+				requestOptions.method ?? 'GET',
+				requestTargetOf(url),
+				{ accessKeyId: String(credentials.accessKeyId ?? ''), secretKey: String(credentials.secretKey ?? '') },
+				Date.now(),
+			),
+		};
+		return signed;
+	}
+
+	// No Outbound Mailer endpoint answers 2xx without side effects: looking up a temporary file that cannot
+	// exist answers 400 (code 77103) to good keys and 401 to bad ones, so 400 counts as success here.
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'GET',
+			url: '/files/n8n-credential-test',
+			ignoreHttpStatusErrors: { ignore: true, except: [401, 403, 404] },
+		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: CLOCK_HINT } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'The keys were accepted but have no permission, or the account has not subscribed to Cloud Outbound Mailer',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: 'Nothing answers at this site or base URL: check the Site setting' },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'error.errorCode', value: '77101', message: 'NAVER Cloud rejected the login information (code 77101)' },
+			},
+		] as IAuthenticateRuleResponseCode[],
+	};
+}

@@ -1,0 +1,79 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+export const MESSAGE_CHANNEL_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'AlimTalk', value: 'ALIMTALK' },
+	{ name: 'Email', value: 'EMAIL' },
+	{ name: 'Push', value: 'PUSH' },
+	{ name: 'RCS', value: 'RCS' },
+	{ name: 'SMS', value: 'SMS' },
+];
+
+export function binaryPropertyField(description: string): INodeProperties {
+	return {
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the input binary field containing the file',
+		description,
+	};
+}
+
+/** The channel whose file types the File Types list offers (the list is loaded from the API). */
+export const fileTypeChannelField: INodeProperties = {
+	displayName: 'File Type Channel',
+	name: 'fileTypeChannel',
+	type: 'options',
+	options: [
+		{ name: 'AlimTalk', value: 'ALIMTALK' },
+		{ name: 'All Channels', value: '' },
+		{ name: 'Email', value: 'EMAIL' },
+		{ name: 'Push', value: 'PUSH' },
+		{ name: 'RCS', value: 'RCS' },
+		{ name: 'SMS', value: 'SMS' },
+	],
+	default: 'EMAIL',
+	description: 'Which channel the File Types list is loaded for',
+};
+
+export function fileTypesField(description: string, required: boolean): INodeProperties {
+	return {
+		displayName: 'File Type Names or IDs',
+		name: 'fileTypes',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getFileTypes', loadOptionsDependsOn: ['fileTypeChannel'] },
+		default: [],
+		required,
+		description: `${description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
+const timeoutOption: INodeProperties = {
+	displayName: 'Timeout',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 120000,
+	description: 'Milliseconds to wait for each answer before giving up (0 waits without limit)',
+};
+
+const keepInputBinaryOption: INodeProperties = {
+	displayName: 'Keep Input Binary Data',
+	name: 'keepInputBinary',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to pass the input item\'s binary data on to the output item, for a later step such as an email send',
+};
+
+/** The Options collection every operation has; `extra` adds operation-specific options. */
+export function optionsField(extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [...extra, keepInputBinaryOption, timeoutOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}

@@ -1,0 +1,68 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+
+import { inspectBinary, readBinary, type BinaryFile } from '../../helpers/binary-input';
+import { NCP_MAX_FILE_BYTES } from '../../helpers/limits';
+import { binaryPropertiesParameter, requestPolicy } from '../../helpers/parameters';
+import { multipartBody } from '../../transport/multipart';
+import { ncpTransport } from '../../transport/ncp';
+import { binaryPropertyField, optionsField } from '../common/fields';
+import type { OperationOutput } from '../types';
+import { uploadsOutput } from './output';
+
+const properties: INodeProperties[] = [
+	binaryPropertyField('One binary field, or several separated by commas (for example: data, invoice)'),
+	{
+		displayName: 'Requests',
+		name: 'requestMode',
+		type: 'options',
+		options: [
+			{
+				name: 'All Files in One Request',
+				value: 'single',
+				description: 'One upload with a fileList part per file: one tempRequestId for all',
+			},
+			{
+				name: 'One Request per File',
+				value: 'perFile',
+				description: 'One upload per file: one tempRequestId per file',
+			},
+		],
+		default: 'single',
+	},
+	optionsField(),
+];
+
+export const description = updateDisplayOptions({ show: { provider: ['ncp'], operation: ['upload'] } }, properties);
+
+async function upload(ctx: IExecuteFunctions, itemIndex: number, files: BinaryFile[]): Promise<IDataObject> {
+	const parts = [];
+	for (const file of files) {
+		const bytes = await readBinary(ctx, itemIndex, file);
+		parts.push({ name: 'fileList', file: bytes, fileName: file.fileName, mimeType: file.mimeType });
+	}
+	const body = multipartBody(parts);
+	return await ncpTransport.call(ctx, { method: 'POST', path: '/files', body }, itemIndex, requestPolicy(ctx, itemIndex));
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
+	const files: BinaryFile[] = [];
+	for (const property of binaryPropertiesParameter(this, itemIndex, 'binaryPropertyName')) {
+		files.push(await inspectBinary(this, itemIndex, property, NCP_MAX_FILE_BYTES, 'Cloud Outbound Mailer'));
+	}
+	const perFile = this.getNodeParameter('requestMode', itemIndex) === 'perFile';
+	const groups = perFile ? files.map((file) => [file]) : [files];
+	const uploads: IDataObject[] = [];
+	for (const group of groups) {
+		try {
+			uploads.push(await upload(this, itemIndex, group));
+		} catch (error) {
+			if (uploads.length > 0 && error instanceof NodeApiError) {
+				const stored = uploads.map((body) => body.tempRequestId).join(', ');
+				error.description = `${error.description ?? ''} Files of this item already uploaded (delete them or use them): tempRequestId ${stored}.`.trim();
+			}
+			throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
+		}
+	}
+	return [{ json: uploadsOutput(uploads) }];
+}

@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { idParameter, requestPolicy } from '../../helpers/parameters';
+import { NHN_API_PREFIX, nhnTransport } from '../../transport/nhn';
+import { pathOf } from '../../transport/path';
+import { optionsField } from '../common/fields';
+import type { OperationOutput } from '../types';
+import { attachmentIdField } from './fields';
+import { downloadPreview } from './preview-download';
+
+const properties: INodeProperties[] = [
+	attachmentIdField,
+	{
+		displayName: 'Download File',
+		name: 'download',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to download the file into a binary field, through the attachment\'s preview URL',
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the output binary field to put the file in',
+		displayOptions: { show: { download: [true] } },
+	},
+	optionsField(),
+];
+
+export const description = updateDisplayOptions({ show: { provider: ['nhn'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
+	const attachmentId = idParameter(this, itemIndex, 'attachmentId', 'Attachment ID');
+	const policy = requestPolicy(this, itemIndex);
+	const body = await nhnTransport.call(
+		this,
+		{ method: 'GET', path: pathOf(`${NHN_API_PREFIX}/attachments`, attachmentId) },
+		itemIndex,
+		policy,
+	);
+	const attachment = (body.attachment ?? {}) as IDataObject;
+	if (this.getNodeParameter('download', itemIndex, false) !== true) return [{ json: attachment }];
+
+	const property = this.getNodeParameter('binaryPropertyName', itemIndex) as unknown;
+	if (typeof property !== 'string' || !property.trim()) {
+		throw new NodeOperationError(this.getNode(), `Put Output File in Field of item ${itemIndex} must be a field name`, {
+			itemIndex,
+		});
+	}
+	if (typeof attachment.previewUrl !== 'string' || !attachment.previewUrl) {
+		throw new NodeOperationError(this.getNode(), `NHN Cloud returned no preview URL for attachment ${attachmentId}`, {
+			itemIndex,
+		});
+	}
+	const fileName = typeof attachment.fileName === 'string' && attachment.fileName ? attachment.fileName : attachmentId;
+	const binary = await downloadPreview(this, itemIndex, attachment.previewUrl, fileName, policy);
+	return [{ json: attachment, binary: { [property.trim()]: binary } }];
+}

@@ -1,0 +1,40 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { inspectBinary, readBinary, type BinaryFile } from '../../helpers/binary-input';
+import { NHN_MAX_FILE_BYTES } from '../../helpers/limits';
+import type { MultipartPart } from '../../transport/multipart';
+
+export interface NhnUploadInput {
+	file: BinaryFile;
+	fileName: string;
+}
+
+/** The input file and the name to store it under (the File Name parameter, else the binary's own name). */
+export async function nhnUploadInput(ctx: IExecuteFunctions, itemIndex: number): Promise<NhnUploadInput> {
+	const property = ctx.getNodeParameter('binaryPropertyName', itemIndex) as unknown;
+	if (typeof property !== 'string' || !property.trim()) {
+		throw new NodeOperationError(ctx.getNode(), `Input Binary Field of item ${itemIndex} must be a field name`, { itemIndex });
+	}
+	const file = await inspectBinary(ctx, itemIndex, property.trim(), NHN_MAX_FILE_BYTES, 'Notification Hub');
+	const override = ctx.getNodeParameter('fileName', itemIndex, '') as unknown;
+	if (typeof override !== 'string') {
+		throw new NodeOperationError(ctx.getNode(), `File Name of item ${itemIndex} must be text`, { itemIndex });
+	}
+	return { file, fileName: override.trim() || file.fileName };
+}
+
+/** `file`, `fileName` and one `fileTypes` part per type: the multipart body of upload and validate-before-upload. */
+export async function nhnUploadParts(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	input: NhnUploadInput,
+	fileTypes: string[],
+): Promise<MultipartPart[]> {
+	const bytes = await readBinary(ctx, itemIndex, input.file);
+	return [
+		{ name: 'file', file: bytes, fileName: input.fileName, mimeType: input.file.mimeType },
+		{ name: 'fileName', value: input.fileName },
+		...fileTypes.map((fileType) => ({ name: 'fileTypes', value: fileType })),
+	];
+}

@@ -1,0 +1,65 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { operations as ncpOperations } from './ncp';
+import { operations as nhnOperations } from './nhn';
+import type { OperationModule } from './types';
+
+const OPERATIONS: Record<string, Record<string, OperationModule>> = { ncp: ncpOperations, nhn: nhnOperations };
+
+function operationFor(ctx: IExecuteFunctions, itemIndex: number): OperationModule {
+	const provider = ctx.getNodeParameter('provider', itemIndex) as string;
+	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
+	const module = OPERATIONS[provider]?.[operation];
+	if (!module) {
+		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" is not supported for "${provider}"`, {
+			itemIndex,
+		});
+	}
+	return module;
+}
+
+/** Every failure leaves as a NodeApiError or NodeOperationError that names its item. */
+function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	if (error.context.provider) json.provider = error.context.provider as string;
+	if (error.context.apiCode) json.apiCode = error.context.apiCode as string;
+	return json;
+}
+
+/** The item loop: one operation call per input item, `pairedItem` on every output, and Continue On Fail. */
+export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const results = await operationFor(this, itemIndex).execute.call(this, itemIndex);
+			const inputBinary =
+				this.getNodeParameter('options.keepInputBinary', itemIndex, false) === true ? items[itemIndex].binary : undefined;
+			for (const result of results) {
+				const binary = inputBinary || result.binary ? { ...inputBinary, ...result.binary } : undefined;
+				output.push({ json: result.json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } });
+			}
+		} catch (error) {
+			const nodeError = asNodeError(this, error, itemIndex);
+			if (this.continueOnFail()) {
+				output.push({ json: errorJson(nodeError), pairedItem: { item: itemIndex } });
+				continue;
+			}
+			// Both constructors hand back the very error they are given when it already has their class.
+			if (nodeError instanceof NodeApiError) throw new NodeApiError(this.getNode(), nodeError as unknown as JsonObject);
+			throw new NodeOperationError(this.getNode(), nodeError);
+		}
+	}
+	return [output];
+}

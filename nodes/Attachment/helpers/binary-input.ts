@@ -1,0 +1,61 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { formatBytes } from './limits';
+
+/** What the node knows of an input file before reading its bytes. */
+export interface BinaryFile {
+	property: string;
+	fileName: string;
+	mimeType: string;
+	size: number;
+}
+
+/** Decoded size of inline base64, from its length alone. */
+function base64ByteLength(data: string): number {
+	const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+	return Math.floor((data.length * 3) / 4) - padding;
+}
+
+/**
+ * Finds the binary property and its size from metadata (stored files are not loaded), and refuses a
+ * missing, empty or over-size file before any request is sent.
+ */
+export async function inspectBinary(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	property: string,
+	maxBytes: number,
+	limitLabel: string,
+): Promise<BinaryFile> {
+	let binary;
+	try {
+		binary = ctx.helpers.assertBinaryData(itemIndex, property);
+	} catch {
+		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex} has no binary property "${property}"`, {
+			itemIndex,
+			description: 'Set "Input Binary Field" to the name of the binary property that holds the file.',
+		});
+	}
+	const size = binary.id
+		? Number((await ctx.helpers.getBinaryMetadata(binary.id)).fileSize)
+		: base64ByteLength(binary.data);
+	const fileName = binary.fileName ?? property;
+	if (!size) {
+		throw new NodeOperationError(ctx.getNode(), `The file "${fileName}" in binary property "${property}" of item ${itemIndex} is empty`, {
+			itemIndex,
+		});
+	}
+	if (size > maxBytes) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The file "${fileName}" in binary property "${property}" of item ${itemIndex} is ${formatBytes(size)}; ${limitLabel} accepts at most ${formatBytes(maxBytes)} per file`,
+			{ itemIndex },
+		);
+	}
+	return { property, fileName, mimeType: binary.mimeType || 'application/octet-stream', size };
+}
+
+export async function readBinary(ctx: IExecuteFunctions, itemIndex: number, file: BinaryFile): Promise<Buffer> {
+	return await ctx.helpers.getBinaryDataBuffer(itemIndex, file.property);
+}

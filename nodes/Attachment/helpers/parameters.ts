@@ -1,0 +1,67 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { RequestPolicy } from '../transport/types';
+
+const FILE_TYPE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
+
+function fail(ctx: IExecuteFunctions, itemIndex: number, message: string, description?: string): never {
+	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+}
+
+/** A required ID: a non-empty string (a number is taken as its digits) that is not made of dots only. */
+export function idParameter(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
+	const raw = ctx.getNodeParameter(name, itemIndex) as unknown;
+	if (typeof raw !== 'string' && typeof raw !== 'number') {
+		fail(ctx, itemIndex, `${label} of item ${itemIndex} must be text, but the expression gave ${raw === null ? 'null' : typeof raw}`);
+	}
+	const id = String(raw).trim();
+	if (!id) fail(ctx, itemIndex, `${label} of item ${itemIndex} is empty`);
+	if (/^\.+$/.test(id)) fail(ctx, itemIndex, `${label} of item ${itemIndex} ("${id}") is not a valid ID`);
+	return id;
+}
+
+/** File types from the multi-select, or from an expression giving an array or a comma-separated text. */
+export function fileTypesParameter(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	required: boolean,
+): string[] {
+	const raw = ctx.getNodeParameter(name, itemIndex, []) as unknown;
+	let values: unknown[];
+	if (Array.isArray(raw)) values = raw;
+	else if (typeof raw === 'string') values = raw.split(',');
+	else if (raw === null || raw === undefined) values = [];
+	else fail(ctx, itemIndex, `File Types of item ${itemIndex} must be a list of file types, but the expression gave ${typeof raw}`);
+	const fileTypes = values.map((value) => (typeof value === 'string' ? value.trim() : value)).filter((value) => value !== '');
+	for (const fileType of fileTypes) {
+		if (typeof fileType !== 'string' || !FILE_TYPE_PATTERN.test(fileType)) {
+			fail(
+				ctx,
+				itemIndex,
+				`File type ${JSON.stringify(fileType)} of item ${itemIndex} is not a file type name`,
+				'File types are upper-case names such as EMAIL_DEFAULT or SMS_DEFAULT; pick them from the list.',
+			);
+		}
+	}
+	if (required && fileTypes.length === 0) fail(ctx, itemIndex, `Item ${itemIndex} needs at least one file type`);
+	return [...new Set(fileTypes as string[])];
+}
+
+/** A binary property name, or several separated by commas. */
+export function binaryPropertiesParameter(ctx: IExecuteFunctions, itemIndex: number, name: string): string[] {
+	const raw = ctx.getNodeParameter(name, itemIndex) as unknown;
+	if (typeof raw !== 'string') fail(ctx, itemIndex, `Input Binary Field of item ${itemIndex} must be text`);
+	const properties = raw.split(',').map((property) => property.trim()).filter(Boolean);
+	if (properties.length === 0) fail(ctx, itemIndex, `Input Binary Field of item ${itemIndex} is empty`);
+	return [...new Set(properties)];
+}
+
+export function requestPolicy(ctx: IExecuteFunctions, itemIndex: number): RequestPolicy {
+	const timeout = ctx.getNodeParameter('options.timeout', itemIndex, 0) as unknown;
+	if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 0) {
+		fail(ctx, itemIndex, `Timeout of item ${itemIndex} must be a number of milliseconds, 0 or more`);
+	}
+	return { timeoutMs: timeout > 0 ? timeout : undefined };
+}

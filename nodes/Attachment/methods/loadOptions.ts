@@ -1,0 +1,28 @@
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { NHN_API_PREFIX, nhnTransport } from '../transport/nhn';
+
+function channelOf(ctx: ILoadOptionsFunctions): string {
+	for (const path of ['fileTypeChannel', 'filters.messageChannel']) {
+		const value = ctx.getCurrentNodeParameter(path);
+		if (typeof value === 'string' && value) return value;
+	}
+	return '';
+}
+
+/** The file types of the chosen channel, from the API itself: it is the source of truth. */
+export async function getFileTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const channel = channelOf(this);
+	const body = await nhnTransport.call(
+		this,
+		{
+			method: 'GET',
+			path: `${NHN_API_PREFIX}/attachments/file-types`,
+			qs: channel ? { messageChannel: channel } : undefined,
+		},
+		0,
+		{ timeoutMs: 30_000 },
+	);
+	const fileTypes = Array.isArray(body.fileTypes) ? (body.fileTypes as string[]) : [];
+	return fileTypes.map((fileType) => ({ name: fileType, value: fileType }));
+}

@@ -1,0 +1,52 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { apiError, errorFieldsOf, jsonBodyOf } from './errors';
+import { sendWithCredential } from './http';
+import type { ApiRequest, HttpAnswer, ProviderTransport, RequestContext, RequestPolicy } from './types';
+
+export const NCP_CREDENTIAL_TYPE = 'ncpOutboundMailerApi';
+
+const CLOCK_HINT =
+	"The API gateway refused the signature. Check the access key ID and secret key, and this machine's clock: " +
+	'requests more than 5 minutes off the gateway time are rejected.';
+
+function hintFor(status: number, code: string | undefined): string | undefined {
+	if (status === 401 || code === '200') return CLOCK_HINT;
+	if (code === '77202') return 'This account has not subscribed to Cloud Outbound Mailer.';
+	if (code === '77103') return 'The temporary file does not exist, or was deleted or has expired.';
+	if (status === 429) return 'The API gateway is throttling requests; try again later or lower the concurrency.';
+	return undefined;
+}
+
+/** Maps an answer to its body or to a NodeApiError, for NAVER Cloud's gateway and service error shapes. */
+export function ncpResult(ctx: RequestContext, itemIndex: number, answer: HttpAnswer): IDataObject {
+	const body = jsonBodyOf(answer.body);
+	const isObject = body !== null && typeof body === 'object' && !Array.isArray(body);
+	if (answer.status >= 200 && answer.status < 300) {
+		if (isObject) return body as IDataObject;
+		throw apiError(ctx, itemIndex, {
+			provider: 'ncp',
+			status: answer.status,
+			message: 'The answer is not the JSON object the API documents',
+		});
+	}
+	const fields = isObject ? errorFieldsOf(body) : {};
+	const message = [fields.message, fields.details].filter(Boolean).join(' - ');
+	throw apiError(ctx, itemIndex, {
+		provider: 'ncp',
+		status: answer.status,
+		code: fields.code,
+		message: message || (isObject ? 'The request failed' : 'The request failed with a non-JSON answer'),
+		hint: hintFor(answer.status, fields.code),
+	});
+}
+
+export const ncpTransport: ProviderTransport = {
+	provider: 'ncp',
+	credentialType: NCP_CREDENTIAL_TYPE,
+	async call(ctx: RequestContext, request: ApiRequest, itemIndex: number, policy: RequestPolicy) {
+		// A signature is never "renewed": a 401 is final, so n8n must not resend.
+		const answer = await sendWithCredential(ctx, 'ncp', NCP_CREDENTIAL_TYPE, request, itemIndex, policy, false);
+		return ncpResult(ctx, itemIndex, answer);
+	},
+};
