@@ -1,0 +1,15 @@
+// The e2e harness: runs the package in a real n8n 2.41.1, installed the way users install community nodes.
+// Needs scripts/ensure-n8n.sh to have run (it installs n8n into the project cache).
+export { cleanupE2e, e2eRoot, keepE2e, makeTempDir, n8nBin, n8nHome, N8N_VERSION } from './paths';
+export { packPackage } from './pack';
+export { createUserFolder, installCommunityPackage } from './user-folder';
+export type { CreateUserFolderOptions, InstalledPackage, UserFolder, UserFolderLayout } from './user-folder';
+export { E2E_ENCRYPTION_KEY, n8nEnv } from './env';
+export { executeWorkflow, importCredentials, importWorkflow, n8nCli, readLogLines } from './cli';
+export type { CliOptions, CredentialInput, ExecuteResult, LogEntry, WorkflowInput } from './cli';
+export { isRun, nodeError, nodeOutputItems, nodeOutputJson, nodeRuns, parseRunJson, runError } from './run-data';
+export type { N8nRun, NodeRun, RunError, RunItem } from './run-data';
+export { E2E_OWNER, startServer } from './server';
+export type { CredentialTestInput, CredentialTestResult, RestResponse, RunningN8n, StartServerOptions } from './server';
+export { freePort, run } from './proc';
+export type { RunResult } from './proc';
