@@ -1,0 +1,109 @@
+import Busboy from 'busboy';
+import { createHmac } from 'crypto';
+import type { ICredentialDataDecryptedObject, INode, INodeParameters } from 'n8n-workflow';
+
+import { NcpOutboundMailerApi } from '../../credentials/NcpOutboundMailerApi.credentials';
+import { NhnCloudNotificationHubApi } from '../../credentials/NhnCloudNotificationHubApi.credentials';
+import { NHN_TOKEN_URLS } from '../../credentials/nhn/endpoints';
+import { nhnTokenCache } from '../../credentials/nhn/token-cache';
+import { Attachment } from '../../nodes/Attachment/Attachment.node';
+import { credentialsFor, runWorkflow, workflowNode } from '../engine/harness';
+import type { EngineSetup, RunResult } from '../engine/harness';
+
+export const ATTACHMENT_TYPE = 'n8n-nodes-ncp-nhn-attachment.attachment';
+export const NCP_ORIGIN = 'https://mail.apigw.ntruss.com';
+export const NHN_ORIGIN = 'https://notification-hub.api.nhncloudservice.com';
+const PUBLIC_TOKEN_URL = new URL(NHN_TOKEN_URLS.public);
+export const NHN_OAUTH_ORIGIN = PUBLIC_TOKEN_URL.origin;
+export const NHN_OAUTH_PATH = PUBLIC_TOKEN_URL.pathname;
+
+export const NCP_KEYS = { accessKeyId: 'NCP-ACCESS-KEY-ID', secretKey: 'ncp-secret-key-never-shown' };
+export const NCP_CREDENTIALS: ICredentialDataDecryptedObject = { ...NCP_KEYS, site: 'korea' };
+export const NHN_CREDENTIALS: ICredentialDataDecryptedObject = {
+	appKey: 'NHN-APP-KEY',
+	authentication: 'userAccessKey',
+	userAccessKeyId: 'NHN-USER-ACCESS-KEY-ID',
+	secretAccessKey: 'nhn-secret-access-key-never-shown',
+	oauthServer: 'public',
+	apiBase: 'default',
+	issuedAccessToken: '',
+	issuedAccessTokenExpiresAt: 0,
+};
+
+/** Every secret the credentials hold: none may appear in an output item, an error or a log line. */
+export const SECRETS = [NCP_KEYS.secretKey, NHN_CREDENTIALS.secretAccessKey as string];
+
+export function engineSetup(credentials: EngineSetup['credentials'] = {}): EngineSetup {
+	return {
+		nodeTypes: { [ATTACHMENT_TYPE]: new Attachment() },
+		credentialTypes: {
+			ncpOutboundMailerApi: new NcpOutboundMailerApi(),
+			nhnCloudNotificationHubApi: new NhnCloudNotificationHubApi(),
+		},
+		credentials: { ncpOutboundMailerApi: NCP_CREDENTIALS, nhnCloudNotificationHubApi: NHN_CREDENTIALS, ...credentials },
+	};
+}
+
+export function attachmentNode(parameters: INodeParameters, extra: Partial<INode> = {}): INode {
+	const provider = parameters.provider as string;
+	return workflowNode('Attachment', ATTACHMENT_TYPE, parameters, {
+		credentials: credentialsFor(provider === 'ncp' ? 'ncpOutboundMailerApi' : 'nhnCloudNotificationHubApi'),
+		...extra,
+	});
+}
+
+/** Each run starts with no token cached in this process, as a fresh n8n would. */
+export function resetTokenCache(): void {
+	nhnTokenCache.clear();
+}
+
+export interface CapturedPart {
+	name: string;
+	value?: string;
+	fileName?: string;
+	mimeType?: string;
+	bytes?: Buffer;
+}
+
+/** The parts of a multipart request that nock intercepted, in order, parsed by busboy. */
+export async function multipartOf(request: Request): Promise<CapturedPart[]> {
+	const body = Buffer.from(await request.arrayBuffer());
+	const parts: CapturedPart[] = [];
+	await new Promise<void>((resolve, reject) => {
+		const parser = Busboy({
+			headers: { 'content-type': request.headers.get('content-type') ?? '' },
+			defParamCharset: 'utf8',
+		});
+		parser.on('field', (name, value) => parts.push({ name, value }));
+		parser.on('file', (name, stream, info) => {
+			const part: CapturedPart = { name, fileName: info.filename, mimeType: info.mimeType };
+			parts.push(part);
+			const chunks: Buffer[] = [];
+			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+			stream.on('end', () => (part.bytes = Buffer.concat(chunks)));
+		});
+		parser.on('close', resolve).on('error', reject);
+		parser.end(body);
+	});
+	return parts;
+}
+
+/** Recomputes signature v2 over what the request really carried, independently of the signer under test. */
+export function hasValidNcpSignature(request: Request, keys = NCP_KEYS): boolean {
+	const url = new URL(request.url);
+	const timestamp = request.headers.get('x-ncp-apigw-timestamp') ?? '';
+	const message = `${request.method} ${url.pathname}${url.search}\n${timestamp}\n${keys.accessKeyId}`;
+	const expected = createHmac('sha256', keys.secretKey).update(message).digest('base64');
+	return (
+		request.headers.get('x-ncp-iam-access-key') === keys.accessKeyId &&
+		request.headers.get('x-ncp-apigw-signature-v2') === expected &&
+		Math.abs(Date.now() - Number(timestamp)) < 60_000
+	);
+}
+
+/** Everything a run produced that a user or an operator could see: output items, errors, log lines. */
+export function visibleText(result: RunResult): string {
+	return JSON.stringify(result.runData) + (result.error ? JSON.stringify(result.error) : '') + result.logs.join('\n');
+}
+
+export { runWorkflow };
