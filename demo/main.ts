@@ -1,0 +1,118 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- demo tooling: starts a real n8n and the emulator, never published */
+// The README's demo: a real n8n with this package installed as a user installs it, the emulator of both APIs,
+// credentials pointing at the emulator and the example workflows. Ctrl-C stops both, and nothing else.
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { DEMO_KEYS, startEmulator, type Emulator } from '../emulator/server';
+import {
+	EXAMPLE_FILES,
+	emulatorCredentials,
+	loadExample,
+	projectRoot,
+	SAMPLE_DIR,
+	writeSampleFile,
+} from '../e2e/fixtures';
+import {
+	E2E_OWNER,
+	freePort,
+	importCredentials,
+	importWorkflow,
+	installCommunityPackage,
+	packPackage,
+	startServer,
+	type RunningN8n,
+	type UserFolderLayout,
+} from '../e2e/harness';
+
+const EDITOR_PORT = Number(process.env.DEMO_N8N_PORT ?? 5678);
+const EMULATOR_PORT = Number(process.env.DEMO_EMULATOR_PORT ?? 8787);
+const PACKAGE_NAME = 'n8n-nodes-ncp-nhn-attachment';
+
+/** The demo's user folder lives in the clone (`.demo/`, git-ignored), so later starts reuse its database. */
+async function demoLayout(): Promise<UserFolderLayout> {
+	const dir = join(projectRoot(), '.demo', 'n8n');
+	const n8nDir = join(dir, '.n8n');
+	const layout: UserFolderLayout = {
+		dir,
+		n8nDir,
+		nodesDir: join(n8nDir, 'nodes'),
+		filesDir: join(dir, 'files'),
+		logsDir: join(dir, 'logs'),
+		logFile: join(dir, 'logs', 'n8n.log'),
+		inputDir: join(dir, 'input'),
+		port: EDITOR_PORT,
+		brokerPort: await freePort(),
+	};
+	for (const folder of [layout.nodesDir, layout.filesDir, layout.logsDir, layout.inputDir]) {
+		await mkdir(folder, { recursive: true });
+	}
+	return layout;
+}
+
+function step(message: string): void {
+	process.stdout.write(`==> ${message}\n`);
+}
+
+function banner(emulator: Emulator, server: RunningN8n, readyMs: number): string {
+	return [
+		'',
+		`n8n is ready in ${(readyMs / 1000).toFixed(1)} s: open ${server.baseUrl}`,
+		`  Login      ${E2E_OWNER.email} / ${E2E_OWNER.password}`,
+		`  Workflows  ${EXAMPLE_FILES.map((file) => file.replace(/\.json$/, '')).join(', ')}`,
+		`  Node       search "attachment", "NHN", "NCP" or "NAVER" in the node panel`,
+		'',
+		`Emulator of both APIs on ${emulator.url} (state: ${emulator.adminUrl}/state)`,
+		`  NCP base URL ${emulator.ncpBaseUrl}  keys ${DEMO_KEYS.ncp.accessKeyId} / ${DEMO_KEYS.ncp.secretKey}`,
+		`  NHN API ${emulator.nhnApiBaseUrl}  token ${emulator.nhnTokenUrl}`,
+		`  NHN app key ${DEMO_KEYS.nhn.appKey}  user access key ${DEMO_KEYS.nhn.userAccessKeyId} / ${DEMO_KEYS.nhn.secretAccessKey}`,
+		'',
+		'Ctrl-C stops n8n and the emulator.',
+		'',
+	].join('\n');
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	const layout = await demoLayout();
+
+	step('Installing the packed package into the demo n8n user folder (.demo/n8n/.n8n/nodes)');
+	const tarball = await packPackage(projectRoot());
+	await rm(join(layout.nodesDir, 'node_modules', PACKAGE_NAME), { recursive: true, force: true });
+	await installCommunityPackage(layout.nodesDir, tarball);
+
+	step(`Starting the emulator on 127.0.0.1:${EMULATOR_PORT}`);
+	const emulator = await startEmulator({ port: EMULATOR_PORT });
+	await writeSampleFile();
+
+	step('Importing the demo credentials and the example workflows');
+	await importCredentials(layout, emulatorCredentials(emulator));
+	await importWorkflow(layout, await Promise.all(EXAMPLE_FILES.map(async (file) => await loadExample(file, emulator))));
+
+	step(`Starting n8n on 127.0.0.1:${EDITOR_PORT}`);
+	const server = await startServer(layout, {
+		env: { N8N_RESTRICT_FILE_ACCESS_TO: `${layout.filesDir};${SAMPLE_DIR}` },
+	});
+	process.stdout.write(banner(emulator, server, Date.now() - started));
+
+	let stopping = false;
+	const stop = (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		process.stdout.write(`\n${signal}: stopping n8n and the emulator\n`);
+		Promise.all([server.stop(), emulator.close()]).then(
+			() => process.exit(0),
+			(error: Error) => {
+				process.stderr.write(`${error.message}\n`);
+				process.exit(1);
+			},
+		);
+	};
+	process.on('SIGINT', () => stop('SIGINT'));
+	process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: Error) => {
+	process.stderr.write(`Demo failed: ${error.stack ?? error.message}\n`);
+	process.exit(1);
+});
