@@ -1,7 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { DEFAULT_RETRY } from '../transport/retry';
 import type { RequestPolicy } from '../transport/types';
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
 
 const FILE_TYPE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
 
@@ -58,10 +61,18 @@ export function binaryPropertiesParameter(ctx: IExecuteFunctions, itemIndex: num
 	return [...new Set(properties)];
 }
 
-export function requestPolicy(ctx: IExecuteFunctions, itemIndex: number): RequestPolicy {
-	const timeout = ctx.getNodeParameter('options.timeout', itemIndex, 0) as unknown;
-	if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 0) {
-		fail(ctx, itemIndex, `Timeout of item ${itemIndex} must be a number of milliseconds, 0 or more`);
+function numberOption(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string, fallback: number): number {
+	const value = ctx.getNodeParameter(`options.${name}`, itemIndex, fallback) as unknown;
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+		fail(ctx, itemIndex, `${label} of item ${itemIndex} must be a number, 0 or more`);
 	}
-	return { timeoutMs: timeout > 0 ? timeout : undefined };
+	return value;
+}
+
+export function requestPolicy(ctx: IExecuteFunctions, itemIndex: number): RequestPolicy {
+	const timeout = numberOption(ctx, itemIndex, 'timeout', 'Timeout', DEFAULT_TIMEOUT_MS);
+	const retries = numberOption(ctx, itemIndex, 'retries', 'Retries', DEFAULT_RETRY.maxAttempts - 1);
+	if (!Number.isInteger(retries) || retries > 10) fail(ctx, itemIndex, `Retries of item ${itemIndex} must be a whole number from 0 to 10`);
+	const maxWaitMs = numberOption(ctx, itemIndex, 'maxRetryWaitMs', 'Max Retry Wait', DEFAULT_RETRY.maxWaitMs);
+	return { timeoutMs: timeout > 0 ? timeout : undefined, retry: { maxAttempts: retries + 1, maxWaitMs } };
 }

@@ -14,6 +14,8 @@ export interface ApiFailure {
 	code?: string;
 	message: string;
 	hint?: string;
+	/** Attempts made; more than one is said in the description. */
+	attempts?: number;
 }
 
 /** `Provider: HTTP 400, code 77103: message`: the one wording every API failure of this node uses. */
@@ -28,9 +30,11 @@ export function failureMessage(failure: ApiFailure): string {
 export function apiError(ctx: RequestContext, itemIndex: number, failure: ApiFailure): NodeApiError {
 	const message = failureMessage(failure);
 	const httpCode = failure.status !== undefined ? String(failure.status) : undefined;
+	const tries = failure.attempts && failure.attempts > 1 ? `Gave up after ${failure.attempts} attempts.` : undefined;
+	const description = [failure.hint, tries].filter(Boolean).join(' ') || undefined;
 	const error = new NodeApiError(ctx.getNode(), { message, httpCode: httpCode ?? null } as JsonObject, {
 		message,
-		description: failure.hint,
+		description,
 		httpCode,
 		itemIndex,
 	});

@@ -38,6 +38,7 @@ export function ncpResult(ctx: RequestContext, itemIndex: number, answer: HttpAn
 		code: fields.code,
 		message: message || (isObject ? 'The request failed' : 'The request failed with a non-JSON answer'),
 		hint: hintFor(answer.status, fields.code),
+		attempts: answer.attempts,
 	});
 }
 

@@ -37,6 +37,7 @@ export function nhnFailure(ctx: RequestContext, itemIndex: number, answer: HttpA
 		code: fields.code,
 		message,
 		hint: HINTS[fields.code ?? ''] ?? HINTS[String(answer.status)],
+		attempts: answer.attempts,
 	});
 }
 

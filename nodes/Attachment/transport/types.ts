@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
 
+import type { RetrySettings } from './retry';
+
 /** Where requests are made from: an execution, or the editor loading a list of options. */
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -12,11 +14,14 @@ export interface ApiRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | FormData;
+	/** Safe to repeat even if a first attempt may have been applied; GET requests always are. */
+	idempotent?: boolean;
 }
 
-/** Per-request settings taken from the node's options; later work adds retries here. */
+/** Per-request settings taken from the node's options. */
 export interface RequestPolicy {
 	timeoutMs?: number;
+	retry?: RetrySettings;
 }
 
 /** What came back over HTTP, whatever the status. */
@@ -24,6 +29,8 @@ export interface HttpAnswer {
 	status: number;
 	body: unknown;
 	headers: IDataObject;
+	/** How many attempts it took (1 without retries). */
+	attempts?: number;
 }
 
 /** A provider's transport: sends an `ApiRequest` and returns the parsed success body, or throws a NodeApiError. */

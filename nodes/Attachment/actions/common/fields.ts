@@ -58,6 +58,25 @@ const timeoutOption: INodeProperties = {
 	description: 'Milliseconds to wait for each answer before giving up (0 waits without limit)',
 };
 
+const retriesOption: INodeProperties = {
+	displayName: 'Retries',
+	name: 'retries',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 10 },
+	default: 3,
+	description:
+		'How many times to retry a request refused for throttling (429) or a refused connection, and a read or validation after 502, 503, 504, a reset or a timeout. Uploads and deletes are never retried where they may have been applied.',
+};
+
+const maxRetryWaitOption: INodeProperties = {
+	displayName: 'Max Retry Wait',
+	name: 'maxRetryWaitMs',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 30000,
+	description: 'Milliseconds all waits between retries of one request may add up to (Retry-After is honoured within it)',
+};
+
 const keepInputBinaryOption: INodeProperties = {
 	displayName: 'Keep Input Binary Data',
 	name: 'keepInputBinary',
@@ -74,6 +93,6 @@ export function optionsField(extra: INodeProperties[] = []): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [...extra, keepInputBinaryOption, timeoutOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...extra, keepInputBinaryOption, maxRetryWaitOption, retriesOption, timeoutOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }

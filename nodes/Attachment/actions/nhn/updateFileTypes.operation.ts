@@ -27,6 +27,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		{
 			method: 'POST',
+			idempotent: true,
 			path: `${pathOf(`${NHN_API_PREFIX}/attachments`, attachmentId)}/file-types`,
 			body: { fileTypes },
 		},

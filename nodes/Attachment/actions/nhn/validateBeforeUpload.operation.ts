@@ -30,6 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		{
 			method: 'POST',
+			idempotent: true,
 			path: `${NHN_API_PREFIX}/attachments/do-validate`,
 			body: multipartBody(await nhnUploadParts(this, itemIndex, input, fileTypes)),
 		},
