@@ -15,7 +15,7 @@ import {
 	nhnApiBaseUrl,
 	nhnTokenUrl,
 } from './nhn/endpoints';
-import { nhnTokenCache, TokenCache } from './nhn/token-cache';
+import { nhnTokenCache, sentTokens, TokenCache } from './nhn/token-cache';
 import { issuedTokenFrom, NhnTokenError, tokenRequestOptions } from './nhn/token-request';
 import { resolveRequestUrl, withResolvedUrl } from './shared/request-url';
 
@@ -145,7 +145,7 @@ export class NhnCloudNotificationHubApi implements ICredentialType {
 		};
 		const token = await nhnTokenCache.renew(
 			cacheKeyOf(credentials),
-			String(credentials.issuedAccessToken ?? ''),
+			sentTokens.get(credentials) ?? String(credentials.issuedAccessToken ?? ''),
 			Date.now(),
 			async () => {
 				try {
@@ -178,6 +178,7 @@ export class NhnCloudNotificationHubApi implements ICredentialType {
 		if (credentials.authentication !== 'accessToken') {
 			// Another execution in this process may already hold a newer token than the stored one.
 			token = nhnTokenCache.usable(cacheKeyOf(credentials), Date.now())?.accessToken ?? String(credentials.issuedAccessToken ?? '');
+			sentTokens.set(credentials, token);
 		}
 		const authenticated = withResolvedUrl(requestOptions, url);
 		authenticated.headers = {

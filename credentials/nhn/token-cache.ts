@@ -25,8 +25,9 @@ export class TokenCache {
 	}
 
 	/**
-	 * The token to use when the stored one (`rejected`, possibly empty) is missing, expired or was refused:
-	 * a renewal already under way, else a cached token other than the refused one, else a new one from `issue`.
+	 * The token to use when none was sent yet (`rejected` empty) or the one sent (`rejected`) drew a 401: a
+	 * renewal already under way, else a cached token other than the refused one, else a new one from `issue`.
+	 * So a burst of 401s for one token causes one renewal, and late 401s of that burst get the new token.
 	 */
 	async renew(
 		key: string,
@@ -60,3 +61,9 @@ export class TokenCache {
 }
 
 export const nhnTokenCache = new TokenCache();
+
+/**
+ * The token `authenticate` put on a request, by the credentials object it was given. n8n hands the same object
+ * to `authenticate` and, after a 401, to `preAuthentication`, which so learns exactly which token was refused.
+ */
+export const sentTokens = new WeakMap<object, string>();

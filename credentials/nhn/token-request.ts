@@ -9,6 +9,8 @@ export interface IssuedToken {
 	accessToken: string;
 	/** Epoch milliseconds. */
 	expiresAt: number;
+	/** Epoch milliseconds. */
+	issuedAt: number;
 }
 
 /** Raised when the token endpoint does not issue a token; carries no secret. */
@@ -60,7 +62,7 @@ export function issuedTokenFrom(statusCode: number, body: unknown, nowMs: number
 	if (statusCode >= 200 && statusCode < 300 && typeof accessToken === 'string' && accessToken) {
 		const lifetimeSeconds = Number(data.expires_in);
 		const lifetimeMs = Number.isFinite(lifetimeSeconds) && lifetimeSeconds > 0 ? lifetimeSeconds * 1000 : 86_400_000;
-		return { accessToken, expiresAt: nowMs + lifetimeMs };
+		return { accessToken, expiresAt: nowMs + lifetimeMs, issuedAt: nowMs };
 	}
 	const code = data.error ?? (data.header as Record<string, unknown> | undefined)?.resultCode;
 	const message =

@@ -13,6 +13,7 @@ describe('NHN token request', () => {
 		expect(issuedTokenFrom(200, { access_token: 'abc', token_type: 'Bearer', expires_in: 60 }, 1_000)).toEqual({
 			accessToken: 'abc',
 			expiresAt: 61_000,
+			issuedAt: 1_000,
 		});
 		expect(issuedTokenFrom(200, '{"access_token":"t","expires_in":86400}', 0).expiresAt).toBe(86_400_000);
 	});
@@ -37,7 +38,7 @@ describe('NHN token request', () => {
 });
 
 describe('TokenCache', () => {
-	const token = (accessToken: string, expiresAt = 10_000_000) => ({ accessToken, expiresAt });
+	const token = (accessToken: string, expiresAt = 10_000_000, issuedAt = 0) => ({ accessToken, expiresAt, issuedAt });
 
 	it('issues once for many concurrent renewals', async () => {
 		const cache = new TokenCache();

@@ -189,14 +189,9 @@ describe('NHN token issued from a User Access Key', () => {
 });
 
 describe('NHN token cached in the process but refused by the API', () => {
-	// BUG (credentials/NhnCloudNotificationHubApi.credentials.ts:148 with :180, credentials/nhn/token-cache.ts:40):
-	// `authenticate` sends the process cache's token whenever the cache holds one it deems usable, but on a 401
-	// `preAuthentication` tells the cache that the *stored* token was refused. When the two differ (another
-	// credential with the same User Access Key, or another n8n worker that stored a newer token), the cache hands
-	// back the very token the API just refused: no token is requested, the refused token is sent again and the
-	// item fails with 401 (that token is then stored, so only the next request renews). It should renew at once:
-	// the token actually sent is the one refused.
-	it.failing('renews when the refused token came from the cache and the stored token is another one', async () => {
+	// The cached token and the stored one differ (another credential with the same User Access Key, or another
+	// n8n worker that stored a newer token): the token refused is the one actually sent, and it is renewed at once.
+	it('renews when the refused token came from the cache and the stored token is another one', async () => {
 		const issued = ['nhn-token-cached-by-this-process', 'nhn-token-issued-after-the-refusal'];
 		let issuedCount = 0;
 		nock(NHN_OAUTH_ORIGIN)

@@ -3,6 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { operations as ncpOperations } from './ncp';
 import { operations as nhnOperations } from './nhn';
+import { runBounded } from '../helpers/concurrency';
+import { concurrencyOf } from '../helpers/parameters';
 import type { OperationModule } from './types';
 
 const OPERATIONS: Record<string, Record<string, OperationModule>> = { ncp: ncpOperations, nhn: nhnOperations };
@@ -37,29 +39,44 @@ function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
 	return json;
 }
 
-/** The item loop: one operation call per input item, `pairedItem` on every output, and Continue On Fail. */
+async function itemOutput(ctx: IExecuteFunctions, items: INodeExecutionData[], itemIndex: number) {
+	const results = await operationFor(ctx, itemIndex).execute.call(ctx, itemIndex);
+	const inputBinary =
+		ctx.getNodeParameter('options.keepInputBinary', itemIndex, false) === true ? items[itemIndex].binary : undefined;
+	return results.map((result): INodeExecutionData => {
+		const binary = inputBinary || result.binary ? { ...inputBinary, ...result.binary } : undefined;
+		return { json: result.json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } };
+	});
+}
+
+/**
+ * The item loop: one operation call per input item, up to Concurrency items at once, outputs in input order
+ * with `pairedItem`, and Continue On Fail. Without it, the first failing item (in input order) stops the node.
+ */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const results = await operationFor(this, itemIndex).execute.call(this, itemIndex);
-			const inputBinary =
-				this.getNodeParameter('options.keepInputBinary', itemIndex, false) === true ? items[itemIndex].binary : undefined;
-			for (const result of results) {
-				const binary = inputBinary || result.binary ? { ...inputBinary, ...result.binary } : undefined;
-				output.push({ json: result.json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } });
+	const outputs: INodeExecutionData[][] = new Array(items.length);
+	const failures = new Map<number, NodeApiError | NodeOperationError>();
+	const continueOnFail = this.continueOnFail();
+	await runBounded(
+		items.length,
+		concurrencyOf(this),
+		async (itemIndex) => {
+			try {
+				outputs[itemIndex] = await itemOutput(this, items, itemIndex);
+			} catch (error) {
+				const nodeError = asNodeError(this, error, itemIndex);
+				if (continueOnFail) outputs[itemIndex] = [{ json: errorJson(nodeError), pairedItem: { item: itemIndex } }];
+				else failures.set(itemIndex, nodeError);
 			}
-		} catch (error) {
-			const nodeError = asNodeError(this, error, itemIndex);
-			if (this.continueOnFail()) {
-				output.push({ json: errorJson(nodeError), pairedItem: { item: itemIndex } });
-				continue;
-			}
-			// Both constructors hand back the very error they are given when it already has their class.
-			if (nodeError instanceof NodeApiError) throw new NodeApiError(this.getNode(), nodeError as unknown as JsonObject);
-			throw new NodeOperationError(this.getNode(), nodeError);
-		}
+		},
+		() => failures.size > 0,
+	);
+	if (failures.size > 0) {
+		const nodeError = failures.get(Math.min(...failures.keys())) as NodeApiError | NodeOperationError;
+		// Both constructors hand back the very error they are given when it already has their class.
+		if (nodeError instanceof NodeApiError) throw new NodeApiError(this.getNode(), nodeError as unknown as JsonObject);
+		throw new NodeOperationError(this.getNode(), nodeError);
 	}
-	return [output];
+	return [outputs.flat()];
 }

@@ -76,3 +76,14 @@ export function requestPolicy(ctx: IExecuteFunctions, itemIndex: number): Reques
 	const maxWaitMs = numberOption(ctx, itemIndex, 'maxRetryWaitMs', 'Max Retry Wait', DEFAULT_RETRY.maxWaitMs);
 	return { timeoutMs: timeout > 0 ? timeout : undefined, retry: { maxAttempts: retries + 1, maxWaitMs } };
 }
+
+export const DEFAULT_CONCURRENCY = 5;
+
+/** Items processed at once (and list pages fetched at once): one value for the whole node, read from item 0. */
+export function concurrencyOf(ctx: IExecuteFunctions): number {
+	const value = ctx.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY) as unknown;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 50) {
+		fail(ctx, 0, 'Concurrency must be a whole number from 1 to 50');
+	}
+	return value;
+}

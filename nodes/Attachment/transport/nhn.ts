@@ -73,9 +73,14 @@ export const nhnTransport: ProviderTransport = {
 		if (!isNhnSuccess(answer, body)) throw nhnFailure(ctx, itemIndex, answer, body);
 		const failed = firstFailedResult(body);
 		if (failed) {
-			throw nhnFailure(ctx, itemIndex, answer, {
+			const error = nhnFailure(ctx, itemIndex, answer, {
 				header: { resultCode: failed.resultCode, resultMessage: `Partial failure: ${failed.resultMessage ?? 'a target failed'}` },
 			});
+			const stored = (body as IDataObject).attachmentId;
+			if (typeof stored === 'string' && stored) {
+				error.description = `${error.description ?? ''} The file was stored as attachment ${stored} for the file types that passed.`.trim();
+			}
+			throw error;
 		}
 		return body as IDataObject;
 	},

@@ -42,6 +42,23 @@ describe('listAttachments', () => {
 		expect(list.pages.map((p) => p.offset)).toEqual(Array.from({ length: pageCount }, (_, i) => i * 1000));
 	});
 
+	it('fetches the pages after the first at once within the concurrency bound, joined in order', async () => {
+		const list = fakeList(4500);
+		let inFlight = 0;
+		let peak = 0;
+		const slowPage = async (qs: IDataObject) => {
+			inFlight++;
+			peak = Math.max(peak, inFlight);
+			await Promise.resolve();
+			inFlight--;
+			return await list.fetchPage(qs);
+		};
+		const result = await listAttachments(slowPage, {}, undefined, undefined, 3);
+		expect(result.map((a) => a.attachmentId)).toEqual(Array.from({ length: 4500 }, (_, i) => `a${i}`));
+		expect(list.pages.map((p) => p.offset).sort((a, b) => a - b)).toEqual([0, 1000, 2000, 3000, 4000]);
+		expect(peak).toBe(3);
+	});
+
 	it('keeps paging until the limit is met when a local filter drops items', async () => {
 		const list = fakeList(2500);
 		const keepOdd = (attachment: IDataObject) => Number(String(attachment.attachmentId).slice(1)) % 2 === 1;

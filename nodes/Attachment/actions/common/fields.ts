@@ -77,6 +77,16 @@ const maxRetryWaitOption: INodeProperties = {
 	description: 'Milliseconds all waits between retries of one request may add up to (Retry-After is honoured within it)',
 };
 
+const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 50 },
+	default: 5,
+	description:
+		'How many items are processed at once (and, for List with Return All, how many pages are fetched at once). Outputs keep the input order.',
+};
+
 const keepInputBinaryOption: INodeProperties = {
 	displayName: 'Keep Input Binary Data',
 	name: 'keepInputBinary',
@@ -93,6 +103,6 @@ export function optionsField(extra: INodeProperties[] = []): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [...extra, keepInputBinaryOption, maxRetryWaitOption, retriesOption, timeoutOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...extra, concurrencyOption, keepInputBinaryOption, maxRetryWaitOption, retriesOption, timeoutOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }

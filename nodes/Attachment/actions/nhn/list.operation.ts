@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { requestPolicy } from '../../helpers/parameters';
+import { concurrencyOf, requestPolicy } from '../../helpers/parameters';
 import { NHN_API_PREFIX, nhnTransport } from '../../transport/nhn';
 import { MESSAGE_CHANNEL_OPTIONS, optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
@@ -112,6 +112,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		query,
 		limit,
 		keep,
+		concurrencyOf(this),
 	);
 	return attachments.map((attachment) => ({ json: attachment }));
 }

@@ -1,0 +1,73 @@
+import { sleep } from 'n8n-workflow';
+
+import { chain, fixtureSource } from '../engine/harness';
+import { nock } from '../engine/nock';
+import { attachmentNode, engineSetup, NCP_ORIGIN, runWorkflow } from './setup';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+/** A get endpoint that answers in reverse order of arrival speed, and records how many requests overlap. */
+function slowFiles(count: number) {
+	const stats = { inFlight: 0, peak: 0 };
+	nock(NCP_ORIGIN)
+		.get((uri: string) => uri.startsWith('/api/v1/files/t'))
+		.times(count)
+		.reply(async (request: Request) => {
+			const id = new URL(request.url).pathname.split('/').pop() as string;
+			stats.inFlight++;
+			stats.peak = Math.max(stats.peak, stats.inFlight);
+			await sleep(5 * (count - Number(id.slice(1))));
+			stats.inFlight--;
+			return [200, { tempRequestId: id, files: [] }];
+		});
+	return stats;
+}
+
+const items = (count: number) => Array.from({ length: count }, (_, index) => ({ json: { id: `t${index}` } }));
+
+describe('concurrency', () => {
+	it.each([
+		[undefined, 5],
+		[1, 1],
+		[3, 3],
+	])('with Concurrency %p, at most %p requests overlap and outputs keep the input order', async (concurrency, peak) => {
+		const stats = slowFiles(10);
+		const workflow = chain(
+			fixtureSource(items(10)),
+			attachmentNode({
+				provider: 'ncp',
+				operation: 'get',
+				tempRequestId: '={{ $json.id }}',
+				options: concurrency === undefined ? {} : { concurrency },
+			}),
+		);
+		const output = (await runWorkflow(workflow, engineSetup())).outputOf('Attachment');
+		expect(output.map((item) => item.json.tempRequestId)).toEqual(items(10).map((item) => item.json.id));
+		expect(output.map((item) => item.pairedItem)).toEqual(items(10).map((_, index) => ({ item: index })));
+		expect(stats.peak).toBe(peak);
+	});
+
+	it('reports the first failing item in input order and starts no item after a failure', async () => {
+		const calls: string[] = [];
+		nock(NCP_ORIGIN)
+			.get((uri: string) => uri.startsWith('/api/v1/files/t'))
+			.times(10)
+			.reply(async (request: Request) => {
+				const id = new URL(request.url).pathname.split('/').pop() as string;
+				calls.push(id);
+				await sleep(id === 't1' ? 30 : 5);
+				return id === 't1' || id === 't2'
+					? [400, { error: { errorCode: '77103', message: `no ${id}` } }]
+					: [200, { tempRequestId: id, files: [] }];
+			});
+		const workflow = chain(
+			fixtureSource(items(10)),
+			attachmentNode({ provider: 'ncp', operation: 'get', tempRequestId: '={{ $json.id }}', options: { concurrency: 3 } }),
+		);
+		const error = (await runWorkflow(workflow, engineSetup())).errorOf('Attachment');
+		expect(error?.message).toBe('NAVER Cloud Outbound Mailer: HTTP 400, code 77103: no t1');
+		expect(calls.length).toBeLessThan(10);
+	});
+});
