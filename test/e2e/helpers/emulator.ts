@@ -1,0 +1,134 @@
+// The emulator as the end-to-end tests see it: its admin API (reset, clock, seeding, state), a signed NCP upload
+// made directly (to prepare data a workflow then works on), and the tokens it issued (for the secret scan).
+import { createHash, createHmac } from 'node:crypto';
+
+import type { Emulator } from '../../../emulator/server';
+import { DEMO_KEYS } from '../../../emulator/server';
+
+export const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** GET /__admin/state, typed as far as the tests read it. */
+export interface EmulatorStateView {
+	clock: { nowMs: number; offsetMs: number };
+	ncp: {
+		files: Array<{ tempRequestId: string; fileId: string; fileName: string; size: number; sha256: string }>;
+		mails: Array<{
+			requestId: string;
+			count: number;
+			senderAddress: string;
+			title?: string;
+			recipients: Array<{ address: string; name?: string; type: string }>;
+			attachments: Array<{ id: string; fileName: string; size: number; sha256: string }>;
+		}>;
+	};
+	nhn: {
+		attachments: Array<{
+			attachmentId: string;
+			fileName: string;
+			size: number;
+			sha256: string;
+			uploadedFileTypes: string[];
+			createDateTime: string;
+			expireDateTime: string;
+		}>;
+		mails: Array<{
+			messageId: string;
+			messagePurpose: string;
+			senderMailAddress: string;
+			recipients: string[];
+			title: string;
+			attachments: Array<{ id: string; fileName: string; size: number; sha256: string }>;
+		}>;
+		tokenRequests: number;
+		tokensIssued: number;
+		tokenLifetimeSeconds: number;
+	};
+	requests: Array<{ service: string; method: string; path: string; query: string; status: number; fault?: string }>;
+}
+
+/** The admin API of one emulator, plus a record of every access token it ever issued (reset forgets them). */
+export class EmulatorDriver {
+	private readonly tokens = new Set<string>();
+
+	constructor(readonly emulator: Emulator) {}
+
+	async admin<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+		const res = await fetch(`${this.emulator.adminUrl}${path}`, {
+			method,
+			headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		if (!res.ok) throw new Error(`emulator admin ${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+		return (await res.json()) as T;
+	}
+
+	/** POST /__admin/reset, after noting the tokens issued so far. */
+	async reset(): Promise<void> {
+		this.harvestTokens();
+		await this.admin('POST', '/reset');
+	}
+
+	async advanceClock(ms: number): Promise<void> {
+		await this.admin('POST', '/clock', { advanceMs: ms });
+	}
+
+	async seedNhn(count: number, fileTypes?: string[]): Promise<void> {
+		await this.admin('POST', '/seed-nhn', fileTypes ? { count, fileTypes } : { count });
+	}
+
+	async state(): Promise<EmulatorStateView> {
+		this.harvestTokens();
+		return await this.admin<EmulatorStateView>('GET', '/state');
+	}
+
+	/** The API requests seen (admin excluded) of one service, optionally one method and path. */
+	async requests(service: string, method?: string, path?: string): Promise<EmulatorStateView['requests']> {
+		return (await this.state()).requests.filter(
+			(r) => r.service === service && (!method || r.method === method) && (!path || r.path === path),
+		);
+	}
+
+	/** Every access token issued since the emulator started (the admin state never shows them). */
+	issuedTokens(): string[] {
+		this.harvestTokens();
+		return [...this.tokens];
+	}
+
+	/** The tokens the emulator holds right now, in issue order. */
+	liveTokens(): string[] {
+		return [...this.emulator.state.nhn.tokens.keys()];
+	}
+
+	private harvestTokens(): void {
+		for (const token of this.emulator.state.nhn.tokens.keys()) this.tokens.add(token);
+	}
+
+	/** A signed `POST /files` (Signature v2 computed here), as a client other than n8n would upload. */
+	async ncpUpload(files: Array<{ bytes: Buffer; fileName: string; mimeType?: string }>): Promise<{
+		tempRequestId: string;
+		files: Array<{ fileName: string; fileSize: number; fileId: string }>;
+	}> {
+		const form = new FormData();
+		for (const file of files) {
+			form.append('fileList', new Blob([new Uint8Array(file.bytes)], { type: file.mimeType ?? 'application/octet-stream' }), file.fileName);
+		}
+		const target = `${new URL(this.emulator.ncpBaseUrl).pathname}/files`;
+		const timestamp = String(Date.now());
+		const { accessKeyId, secretKey } = DEMO_KEYS.ncp;
+		const signature = createHmac('sha256', secretKey).update(`POST ${target}\n${timestamp}\n${accessKeyId}`).digest('base64');
+		const res = await fetch(`${this.emulator.url}${target}`, {
+			method: 'POST',
+			body: form,
+			headers: {
+				'x-ncp-apigw-timestamp': timestamp,
+				'x-ncp-iam-access-key': accessKeyId,
+				'x-ncp-apigw-signature-v2': signature,
+			},
+		});
+		if (res.status !== 201) throw new Error(`direct NCP upload: HTTP ${res.status} ${await res.text()}`);
+		return (await res.json()) as Awaited<ReturnType<EmulatorDriver['ncpUpload']>>;
+	}
+}

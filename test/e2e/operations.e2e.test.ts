@@ -1,0 +1,453 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- e2e tests: read what n8n exported, print one timing line per case; never published */
+// Every operation of both providers, in a real n8n 2.41.1 with the package installed from its packed tarball,
+// against the emulator: run data and emulator state are both checked. Also: binary data from disk and from a
+// Code node, the NHN token expiring between two runs, and Continue On Fail. One user folder and one emulator for
+// the whole file; the emulator is reset before each case.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { cleanupE2e, n8nCli, nodeOutputItems, nodeOutputJson, type RunItem } from '../../e2e/harness';
+import { CREDENTIAL_IDS, SAMPLE_FILE } from '../../e2e/fixtures';
+import { DAY_MS, sha256, type EmulatorStateView } from './helpers/emulator';
+import { E2eSuite } from './helpers/suite';
+import { attachmentNode, codeNode, codeWithFiles, manualTrigger, readFromDisk, START, workflow } from './helpers/workflows';
+
+jest.setTimeout(120_000);
+
+const INVOICE = { bytes: Buffer.from('%PDF-1.4\n% e2e invoice\n\u0000\u00ff\u0010 binary tail\n%%EOF\n', 'latin1'), fileName: 'invoice.pdf', mimeType: 'application/pdf' };
+const NOTES = { bytes: Buffer.from('회의 메모: 첨부 파일 테스트\nsecond line\n', 'utf8'), fileName: '메모.txt', mimeType: 'text/plain' };
+const PHOTO = {
+	bytes: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF e2e photo'), Buffer.from(Array.from({ length: 256 }, (_, i) => i)), Buffer.from([0xff, 0xd9])]),
+	fileName: 'photo.jpg',
+	mimeType: 'image/jpeg',
+};
+const TOOL = { bytes: Buffer.from('MZ not really a program'), fileName: 'tool.exe', mimeType: 'application/octet-stream' };
+const INLINE = { bytes: Buffer.from('inline file made by a Code node \u00e9\u00e8\n', 'utf8'), fileName: 'inline.txt', mimeType: 'text/plain' };
+const LETTERS = ['a', 'b', 'c'].map((letter) => ({ bytes: Buffer.from(`file ${letter}\n`), fileName: `${letter}.txt`, mimeType: 'text/plain' }));
+
+const WF = {
+	ncp: 'e2eNcpOperations',
+	nhn: 'e2eNhnOperations',
+	list: 'e2eNhnList',
+	sources: 'e2eBinarySources',
+	token: 'e2eNhnToken',
+	continueOnFail: 'e2eContinueOnFail',
+};
+
+const WORKFLOWS = [
+	workflow(
+		WF.ncp,
+		'e2e: NCP upload (one request, per file), get, delete',
+		[
+			manualTrigger(),
+			codeWithFiles('Two files', [{ json: { order: 1 }, binary: { invoice: INVOICE, notes: NOTES } }]),
+			attachmentNode('Upload in one request', 'ncp', 'upload', { binaryPropertyName: 'invoice, notes', requestMode: 'single', options: {} }),
+			attachmentNode('Get', 'ncp', 'get', { tempRequestId: '={{ $json.tempRequestId }}', options: {} }),
+			attachmentNode('Delete', 'ncp', 'delete', { tempRequestId: '={{ $json.tempRequestId }}', options: {} }),
+			attachmentNode('Upload per file', 'ncp', 'upload', { binaryPropertyName: 'invoice,notes', requestMode: 'perFile', options: {} }),
+		],
+		[
+			[START, 'Two files'],
+			['Two files', 'Upload in one request'],
+			['Upload in one request', 'Get'],
+			['Get', 'Delete'],
+			['Two files', 'Upload per file'],
+		],
+	),
+	workflow(
+		WF.nhn,
+		'e2e: NHN upload, get, validate, update, file types',
+		[
+			manualTrigger(),
+			codeWithFiles('Photo', [{ json: {}, binary: { data: PHOTO } }]),
+			attachmentNode('Upload', 'nhn', 'upload', { binaryPropertyName: 'data', fileTypeChannel: 'EMAIL', fileTypes: ['EMAIL_DEFAULT'], options: {} }),
+			attachmentNode('Get and download', 'nhn', 'get', { attachmentId: '={{ $json.attachmentId }}', download: true, binaryPropertyName: 'file', options: {} }),
+			attachmentNode('Validate uploaded', 'nhn', 'validateUploaded', {
+				attachmentId: "={{ $('Upload').item.json.attachmentId }}",
+				fileTypeChannel: '',
+				fileTypes: ['SMS_DEFAULT', 'RCS_DEFAULT'],
+				options: {},
+			}),
+			attachmentNode('Update file types', 'nhn', 'updateFileTypes', {
+				attachmentId: "={{ $('Upload').item.json.attachmentId }}",
+				fileTypeChannel: '',
+				fileTypes: ['EMAIL_DEFAULT', 'SMS_DEFAULT', 'RCS_DEFAULT'],
+				options: {},
+			}),
+			attachmentNode('List file types', 'nhn', 'listFileTypes', { messageChannel: 'SMS', options: {} }),
+			codeWithFiles('Candidates', [{ json: { candidate: 'photo' }, binary: { data: PHOTO } }, { json: { candidate: 'tool' }, binary: { data: TOOL } }]),
+			attachmentNode('Validate before upload', 'nhn', 'validateBeforeUpload', {
+				binaryPropertyName: 'data',
+				fileTypeChannel: '',
+				fileTypes: ['EMAIL_DEFAULT', 'SMS_DEFAULT'],
+				options: {},
+			}),
+		],
+		[
+			[START, 'Photo'],
+			['Photo', 'Upload'],
+			['Upload', 'Get and download'],
+			['Get and download', 'Validate uploaded'],
+			['Validate uploaded', 'Update file types'],
+			['Update file types', 'List file types'],
+			[START, 'Candidates'],
+			['Candidates', 'Validate before upload'],
+		],
+	),
+	workflow(
+		WF.list,
+		'e2e: NHN list (limit, return all, filter)',
+		[
+			manualTrigger(),
+			attachmentNode('List 7', 'nhn', 'list', { returnAll: false, limit: 7, filters: {}, options: {} }),
+			attachmentNode('List all', 'nhn', 'list', { returnAll: true, filters: {}, options: {} }),
+			attachmentNode('List SMS', 'nhn', 'list', { returnAll: true, filters: { messageChannel: 'SMS' }, options: {} }),
+		],
+		[
+			[START, 'List 7'],
+			[START, 'List all'],
+			[START, 'List SMS'],
+		],
+	),
+	workflow(
+		WF.sources,
+		'e2e: binary from disk and from a Code node',
+		[
+			manualTrigger(),
+			readFromDisk('Read from disk', SAMPLE_FILE),
+			attachmentNode('NCP from disk', 'ncp', 'upload', { binaryPropertyName: 'data', requestMode: 'single', options: {} }),
+			attachmentNode('NHN from disk', 'nhn', 'upload', { binaryPropertyName: 'data', fileTypeChannel: 'EMAIL', fileTypes: ['EMAIL_DEFAULT'], options: {} }),
+			codeWithFiles('Inline file', [{ json: {}, binary: { data: INLINE } }]),
+			attachmentNode('NCP inline', 'ncp', 'upload', { binaryPropertyName: 'data', requestMode: 'single', options: {} }),
+			attachmentNode('NHN inline', 'nhn', 'upload', { binaryPropertyName: 'data', fileTypeChannel: 'EMAIL', fileTypes: ['EMAIL_DEFAULT'], options: {} }),
+		],
+		[
+			[START, 'Read from disk'],
+			['Read from disk', 'NCP from disk'],
+			['Read from disk', 'NHN from disk'],
+			[START, 'Inline file'],
+			['Inline file', 'NCP inline'],
+			['Inline file', 'NHN inline'],
+		],
+	),
+	workflow(
+		WF.token,
+		'e2e: NHN token renewal (multipart upload)',
+		[
+			manualTrigger(),
+			codeWithFiles('Photo', [{ json: {}, binary: { data: PHOTO } }]),
+			attachmentNode('Upload', 'nhn', 'upload', { binaryPropertyName: 'data', fileTypeChannel: 'EMAIL', fileTypes: ['EMAIL_DEFAULT'], options: {} }),
+		],
+		[
+			[START, 'Photo'],
+			['Photo', 'Upload'],
+		],
+	),
+	workflow(
+		WF.continueOnFail,
+		'e2e: Continue On Fail',
+		[
+			manualTrigger(),
+			codeWithFiles('Three files', LETTERS.map((file) => ({ json: { name: file.fileName }, binary: { data: file } }))),
+			attachmentNode('Upload', 'ncp', 'upload', { binaryPropertyName: 'data', requestMode: 'single', options: {} }),
+			codeNode(
+				'Break the middle one',
+				"return $input.all().map((item, i) => ({ json: { tempRequestId: i === 1 ? 'no-such-temp-request-id' : item.json.tempRequestId } }));",
+			),
+			attachmentNode('Get', 'ncp', 'get', { tempRequestId: '={{ $json.tempRequestId }}', options: {} }, { onError: 'continueRegularOutput' }),
+		],
+		[
+			[START, 'Three files'],
+			['Three files', 'Upload'],
+			['Upload', 'Break the middle one'],
+			['Break the middle one', 'Get'],
+		],
+	),
+];
+
+const pairedItems = (items: RunItem[]) => items.map((item) => item.pairedItem);
+
+type RequestSeen = EmulatorStateView['requests'][number];
+
+/**
+ * NHN requests without the token renewal of a run's first request: the emulator is reset before each case, so
+ * the token the credential stored in an earlier case is refused once (401), renewed and the request resent.
+ */
+function answered(requests: RequestSeen[]): RequestSeen[] {
+	const refused = requests.filter((r) => r.status === 401);
+	expect(refused.length).toBeLessThanOrEqual(1);
+	if (refused.length === 1) expect(requests.indexOf(refused[0])).toBe(0);
+	return requests.filter((r) => r.status !== 401);
+}
+
+describe('every operation in a real n8n against the emulator', () => {
+	let suite: E2eSuite;
+
+	beforeAll(async () => {
+		suite = await E2eSuite.start('operations', WORKFLOWS);
+	}, 180_000);
+
+	beforeEach(async () => {
+		await suite.emulator.reset();
+	});
+
+	afterAll(async () => {
+		if (suite) {
+			console.log(suite.timingReport());
+			await suite.close();
+		}
+		await cleanupE2e();
+	});
+
+	it('NCP: uploads two binary fields in one request and one request per file, gets and deletes', async () => {
+		await suite.timed('NCP upload (single, per file), get, delete', async () => {
+			const run = await suite.executeOk(WF.ncp);
+			const emu = await suite.emulator.state();
+
+			const [single] = nodeOutputJson(run, 'Upload in one request');
+			expect(single.tempRequestIds).toEqual([single.tempRequestId]);
+			expect(single.files).toEqual([
+				{ fileName: 'invoice.pdf', fileSize: INVOICE.bytes.length, fileId: expect.any(String) },
+				{ fileName: '메모.txt', fileSize: NOTES.bytes.length, fileId: expect.any(String) },
+			]);
+			expect(single.fileIds).toEqual((single.files as Array<{ fileId: string }>).map((f) => f.fileId));
+
+			const [got] = nodeOutputJson(run, 'Get');
+			expect(got).toEqual({ tempRequestId: single.tempRequestId, files: single.files, fileIds: single.fileIds });
+			const [deleted] = nodeOutputJson(run, 'Delete');
+			expect(deleted).toEqual({ ...got, deleted: true });
+
+			const [perFile] = nodeOutputJson(run, 'Upload per file');
+			expect(perFile.tempRequestIds).toHaveLength(2);
+			expect(perFile.tempRequestId).toBe((perFile.tempRequestIds as string[])[0]);
+			expect((perFile.files as Array<{ fileName: string }>).map((f) => f.fileName)).toEqual(['invoice.pdf', '메모.txt']);
+
+			// Stored: only the per-file upload (the single one was deleted), byte for byte.
+			expect(emu.ncp.files).toEqual([
+				{ tempRequestId: (perFile.tempRequestIds as string[])[0], fileId: (perFile.fileIds as string[])[0], fileName: 'invoice.pdf', size: INVOICE.bytes.length, sha256: sha256(INVOICE.bytes) },
+				{ tempRequestId: (perFile.tempRequestIds as string[])[1], fileId: (perFile.fileIds as string[])[1], fileName: '메모.txt', size: NOTES.bytes.length, sha256: sha256(NOTES.bytes) },
+			]);
+			// Every request was signed correctly (no 401), in this order.
+			expect(emu.requests.map((r) => `${r.method} ${r.path.replace(single.tempRequestId as string, '{single}')} ${r.status}`)).toEqual([
+				'POST /ncp/api/v1/files 201',
+				'GET /ncp/api/v1/files/{single} 200',
+				'DELETE /ncp/api/v1/files/{single} 200',
+				'POST /ncp/api/v1/files 201',
+				'POST /ncp/api/v1/files 201',
+			]);
+		});
+	});
+
+	it('NHN: upload, get with download, validate uploaded, update file types, list file types, validate before upload', async () => {
+		await suite.timed('NHN upload, get+download, validate (uploaded, before upload), update file types, list file types', async () => {
+			const run = await suite.executeOk(WF.nhn);
+			const emu = await suite.emulator.state();
+
+			const [uploaded] = nodeOutputJson(run, 'Upload');
+			expect(uploaded).toEqual({ attachmentId: expect.any(String), fileName: 'photo.jpg', fileSizeByte: PHOTO.bytes.length, fileTypes: ['EMAIL_DEFAULT'] });
+			const attachmentId = uploaded.attachmentId as string;
+
+			const [got] = nodeOutputItems(run, 'Get and download');
+			expect(got.json).toMatchObject({ attachmentId, fileName: 'photo.jpg', fileSizeByte: PHOTO.bytes.length, uploadedFileTypes: ['EMAIL_DEFAULT'] });
+			expect(got.json.previewUrl).toEqual(expect.stringContaining('/nhn-preview/'));
+			expect(got.binary?.file).toMatchObject({ fileName: 'photo.jpg', mimeType: 'image/jpeg' });
+			expect((await suite.binaryBytes(got.binary!.file)).equals(PHOTO.bytes)).toBe(true);
+
+			expect(nodeOutputJson(run, 'Validate uploaded')).toEqual([
+				{
+					attachmentId,
+					valid: true,
+					fileTypes: ['SMS_DEFAULT', 'RCS_DEFAULT'],
+					results: [
+						{ fileType: 'SMS_DEFAULT', valid: true, code: '0', message: 'SUCCESS' },
+						{ fileType: 'RCS_DEFAULT', valid: true, code: '0', message: 'SUCCESS' },
+					],
+				},
+			]);
+			expect(nodeOutputJson(run, 'Update file types')).toEqual([
+				{ attachmentId, fileTypes: ['EMAIL_DEFAULT', 'SMS_DEFAULT', 'RCS_DEFAULT'], updated: true },
+			]);
+			expect(nodeOutputJson(run, 'List file types')).toEqual([{ messageChannel: 'SMS', fileTypes: ['SMS_DEFAULT', 'SMS_TEMPLATE'] }]);
+
+			// Validation verdicts are data, one item per input item: the photo passes, the .exe fails both types.
+			const verdicts = nodeOutputItems(run, 'Validate before upload');
+			expect(pairedItems(verdicts)).toEqual([{ item: 0 }, { item: 1 }]);
+			expect(verdicts[0].json).toMatchObject({ fileName: 'photo.jpg', valid: true, fileTypes: ['EMAIL_DEFAULT', 'SMS_DEFAULT'] });
+			expect(verdicts[1].json).toMatchObject({
+				fileName: 'tool.exe',
+				fileSizeByte: TOOL.bytes.length,
+				valid: false,
+				results: [
+					{ fileType: 'EMAIL_DEFAULT', valid: false, code: '400613', message: expect.stringContaining('Invalid media format') },
+					{ fileType: 'SMS_DEFAULT', valid: false, code: '400613', message: expect.stringContaining('Invalid media format') },
+				],
+			});
+
+			// One attachment stored (validation stores nothing), with the uploaded bytes and the updated types.
+			expect(emu.nhn.attachments).toEqual([
+				expect.objectContaining({ attachmentId, fileName: 'photo.jpg', size: PHOTO.bytes.length, sha256: sha256(PHOTO.bytes), uploadedFileTypes: ['EMAIL_DEFAULT', 'SMS_DEFAULT', 'RCS_DEFAULT'] }),
+			]);
+			// In order, with their answers (a first 401 is the stored token of an earlier case, renewed and resent).
+			const nhnCalls = answered(emu.requests.filter((r) => r.service === 'nhn')).map(
+				(r) => `${r.method} ${r.path.replace(attachmentId, '{id}')} ${r.status}`,
+			);
+			expect(nhnCalls).toEqual([
+				'POST /nhn/attachment/v1.0/attachments 200',
+				'GET /nhn/attachment/v1.0/attachments/{id} 200',
+				'POST /nhn/attachment/v1.0/attachments/{id}/do-validate 200',
+				'POST /nhn/attachment/v1.0/attachments/{id}/file-types 200',
+				'GET /nhn/attachment/v1.0/attachments/file-types 200',
+				'POST /nhn/attachment/v1.0/attachments/do-validate 200',
+				'POST /nhn/attachment/v1.0/attachments/do-validate 400',
+			]);
+			expect(emu.requests.filter((r) => r.service === 'nhn-preview').map((r) => r.status)).toEqual([200]);
+		});
+	});
+
+	it('NHN list: a limit, Return All over more than 1000 attachments (paged), and a channel filter', async () => {
+		await suite.timed('NHN list: limit 7, return all of 1205 (2 pages), channel filter', async () => {
+			await suite.emulator.seedNhn(1200);
+			await suite.emulator.seedNhn(5, ['SMS_DEFAULT']);
+			const stored = (await suite.emulator.state()).nhn.attachments;
+			expect(stored).toHaveLength(1205);
+			const newestFirst = stored.map((a) => a.attachmentId).reverse();
+
+			const run = await suite.executeOk(WF.list);
+			const emu = await suite.emulator.state();
+
+			expect(nodeOutputJson(run, 'List 7').map((a) => a.attachmentId)).toEqual(newestFirst.slice(0, 7));
+			const all = nodeOutputItems(run, 'List all');
+			expect(all).toHaveLength(1205);
+			expect(all.map((item) => item.json.attachmentId)).toEqual(newestFirst);
+			expect(all[0].json).toEqual({
+				attachmentId: newestFirst[0],
+				fileName: 'seed-001205.jpg',
+				fileFormat: 'JPG',
+				fileSizeByte: expect.any(Number),
+				createDateTime: expect.stringMatching(/\+09:00$/),
+				expireDateTime: expect.stringMatching(/\+09:00$/),
+				uploadedFileTypes: ['SMS_DEFAULT'],
+			});
+			expect(all.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+			expect(nodeOutputJson(run, 'List SMS').map((a) => a.attachmentId)).toEqual(newestFirst.slice(0, 5));
+
+			// Pages as expected, in execution order (v1 runs the topmost branch first: the filter, then 7, then all):
+			// one page for the filter; 7 at once; 1000 + 205.
+			const listCalls = answered(emu.requests.filter((r) => r.service === 'nhn')).map((r) => [
+				`${r.method} ${r.path} ${r.status}`,
+				Object.fromEntries(new URLSearchParams(r.query)),
+			]);
+			const list = 'GET /nhn/attachment/v1.0/attachments 200';
+			expect(listCalls).toEqual([
+				[list, { messageChannel: 'SMS', limit: '1000', offset: '0' }],
+				[list, { limit: '7', offset: '0' }],
+				[list, { limit: '1000', offset: '0' }],
+				[list, { limit: '1000', offset: '1000' }],
+			]);
+		});
+	});
+
+	it('uploads binary data read from disk (filesystem mode) and made inline by a Code node', async () => {
+		await suite.timed('binary from disk and from a Code node, both providers', async () => {
+			const run = await suite.executeOk(WF.sources);
+			const emu = await suite.emulator.state();
+
+			const [fromDisk] = nodeOutputItems(run, 'Read from disk');
+			expect(fromDisk.binary?.data.id).toMatch(/^filesystem/);
+			expect(fromDisk.binary?.data.data).toBe('filesystem-v2');
+			const [inline] = nodeOutputItems(run, 'Inline file');
+			expect(inline.binary?.data.id).toBeUndefined();
+			expect(inline.binary?.data.data).toBe(INLINE.bytes.toString('base64'));
+
+			const [ncpDisk] = nodeOutputJson(run, 'NCP from disk');
+			const [ncpInline] = nodeOutputJson(run, 'NCP inline');
+			const [nhnDisk] = nodeOutputJson(run, 'NHN from disk');
+			const [nhnInline] = nodeOutputJson(run, 'NHN inline');
+			const ncpBySha = Object.fromEntries(emu.ncp.files.map((f) => [f.fileId, [f.fileName, f.size, f.sha256]]));
+			expect(ncpBySha).toEqual({
+				[(ncpDisk.fileIds as string[])[0]]: ['invoice.pdf', suite.sample.bytes.length, suite.sample.sha256],
+				[(ncpInline.fileIds as string[])[0]]: ['inline.txt', INLINE.bytes.length, sha256(INLINE.bytes)],
+			});
+			const nhnBySha = Object.fromEntries(emu.nhn.attachments.map((a) => [a.attachmentId, [a.fileName, a.size, a.sha256]]));
+			expect(nhnBySha).toEqual({
+				[nhnDisk.attachmentId as string]: ['invoice.pdf', suite.sample.bytes.length, suite.sample.sha256],
+				[nhnInline.attachmentId as string]: ['inline.txt', INLINE.bytes.length, sha256(INLINE.bytes)],
+			});
+		});
+	});
+
+	it('renews an NHN token that expired between two runs, once, resends the upload, and stores the new token', async () => {
+		await suite.timed('NHN token expiring between two runs', async () => {
+			const UPLOAD = '/nhn/attachment/v1.0/attachments';
+			// Run 1 gets a token (the credential's stored one, if any, is unknown to the emulator after the reset).
+			await suite.executeOk(WF.token);
+			const first = await suite.emulator.state();
+			expect(first.nhn.tokensIssued).toBe(1);
+			const [firstToken] = suite.emulator.liveTokens();
+
+			// The token expires: a day and a minute pass on the emulator's clock.
+			await suite.emulator.advanceClock(DAY_MS + 60_000);
+
+			// Run 2: the stored token is refused as expired; n8n renews it and resends the multipart upload, without
+			// user action.
+			const second = await suite.executeOk(WF.token);
+			const afterRenewal = await suite.emulator.state();
+			expect(afterRenewal.nhn.tokensIssued).toBe(2);
+			const newToken = suite.emulator.liveTokens().find((token) => token !== firstToken);
+			expect(newToken).toBeDefined();
+			const uploads = afterRenewal.requests.filter((r) => r.method === 'POST' && r.path === UPLOAD).map((r) => r.status);
+			expect(uploads.slice(-2)).toEqual([401, 200]);
+			const [uploaded] = nodeOutputJson(second, 'Upload');
+			expect(afterRenewal.nhn.attachments.at(-1)).toMatchObject({ attachmentId: uploaded.attachmentId, sha256: sha256(PHOTO.bytes) });
+			expect(afterRenewal.nhn.attachments).toHaveLength(2);
+
+			// The credential as stored holds the new token (a decrypted export, read here only: it is not n8n output
+			// and not part of the secret scan).
+			const exportFile = join(suite.folder.inputDir, 'credentials-after-renewal.json');
+			const exported = await n8nCli(suite.folder, ['export:credentials', '--all', '--decrypted', `--output=${exportFile}`]);
+			suite.recordCommand(exported.ms);
+			expect(exported.exitCode).toBe(0);
+			const credentials = JSON.parse(await readFile(exportFile, 'utf8')) as Array<{ id: string; data: Record<string, unknown> }>;
+			const nhn = credentials.find((c) => c.id === CREDENTIAL_IDS.nhn);
+			expect(nhn?.data.issuedAccessToken).toBe(newToken);
+			expect(Number(nhn?.data.issuedAccessTokenExpiresAt)).toBeGreaterThan(Date.now());
+
+			// Run 3: the stored token is used as is; no token is requested, nothing is refused.
+			await suite.executeOk(WF.token);
+			const third = await suite.emulator.state();
+			expect(third.nhn.tokensIssued).toBe(2);
+			expect(third.nhn.tokenRequests).toBe(afterRenewal.nhn.tokenRequests);
+			expect(third.requests.slice(afterRenewal.requests.length).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([`POST ${UPLOAD} 200`]);
+		});
+	});
+
+	it('Continue On Fail: three items, the middle one refused by the API, three output items paired 0, 1, 2', async () => {
+		await suite.timed('Continue On Fail (3 items, middle fails)', async () => {
+			const run = await suite.executeOk(WF.continueOnFail);
+			const items = nodeOutputItems(run, 'Get');
+			expect(items).toHaveLength(3);
+			expect(pairedItems(items)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			const uploads = nodeOutputJson(run, 'Upload');
+			expect(items[0].json).toMatchObject({ tempRequestId: uploads[0].tempRequestId, fileIds: uploads[0].fileIds });
+			expect(items[2].json).toMatchObject({ tempRequestId: uploads[2].tempRequestId, fileIds: uploads[2].fileIds });
+			expect(items[1].json).toMatchObject({
+				error: expect.stringMatching(/^NAVER Cloud Outbound Mailer: HTTP 400, code 77103: /),
+				httpCode: '400',
+				apiCode: '77103',
+			});
+			const emu = await suite.emulator.state();
+			expect(emu.requests.filter((r) => r.method === 'GET').map((r) => [r.path.split('/').pop(), r.status])).toEqual([
+				[uploads[0].tempRequestId, 200],
+				['no-such-temp-request-id', 400],
+				[uploads[2].tempRequestId, 200],
+			]);
+		});
+	});
+
+	it('no secret key, secret access key or issued token appears in any run output or log', async () => {
+		await suite.timed('secret scan of every run output and log', async () => {
+			expect(suite.emulator.issuedTokens().length).toBeGreaterThan(0);
+			expect(suite.secretFindings()).toEqual([]);
+		});
+	});
+});
