@@ -1,7 +1,12 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { bufferSource, type FileSource } from '../transport/multipart';
 import { formatBytes } from './limits';
+
+/** Files stored on disk from this size up are streamed into the request rather than loaded into memory. */
+export const STREAM_FROM_BYTES = 1024 * 1024;
+const STREAM_CHUNK_BYTES = 256 * 1024;
 
 /** What the node knows of an input file before reading its bytes. */
 export interface BinaryFile {
@@ -9,6 +14,8 @@ export interface BinaryFile {
 	fileName: string;
 	mimeType: string;
 	size: number;
+	/** The stored file's ID in filesystem or database mode; absent for inline data. */
+	id?: string;
 }
 
 /** Decoded size of inline base64, from its length alone. */
@@ -53,9 +60,22 @@ export async function inspectBinary(
 			{ itemIndex },
 		);
 	}
-	return { property, fileName, mimeType: binary.mimeType || 'application/octet-stream', size };
+	return { property, fileName, mimeType: binary.mimeType || 'application/octet-stream', size, id: binary.id };
 }
 
-export async function readBinary(ctx: IExecuteFunctions, itemIndex: number, file: BinaryFile): Promise<Buffer> {
-	return await ctx.helpers.getBinaryDataBuffer(itemIndex, file.property);
+/**
+ * The file's bytes for a request: a stored file of STREAM_FROM_BYTES or more is read from storage while it is
+ * sent (each send opens it again); a smaller or inline one is loaded once.
+ */
+export async function fileSourceOf(ctx: IExecuteFunctions, itemIndex: number, file: BinaryFile): Promise<FileSource> {
+	const { id } = file;
+	if (id && file.size >= STREAM_FROM_BYTES) {
+		return {
+			size: file.size,
+			async *open() {
+				yield* await ctx.helpers.getBinaryStream(id, STREAM_CHUNK_BYTES);
+			},
+		};
+	}
+	return bufferSource(await ctx.helpers.getBinaryDataBuffer(itemIndex, file.property));
 }

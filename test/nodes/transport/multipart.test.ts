@@ -1,6 +1,9 @@
 import Busboy from 'busboy';
 
-import { multipartBody } from '../../../nodes/Attachment/transport/multipart';
+import axios from 'axios';
+
+import { bufferSource, multipartBody } from '../../../nodes/Attachment/transport/multipart';
+import { nock } from '../../engine/nock';
 
 interface ParsedPart {
 	name: string;
@@ -10,11 +13,24 @@ interface ParsedPart {
 	bytes?: Buffer;
 }
 
-/** Serialises the FormData with the platform encoder and parses it back with busboy, an independent parser. */
+/**
+ * Sends the form with axios, the HTTP client n8n sends it with, to nock, and parses the raw body back with
+ * busboy, an independent parser. Also checks the Content-Length axios computed from the declared sizes.
+ */
 async function roundTrip(form: FormData): Promise<{ parts: ParsedPart[]; raw: Buffer }> {
-	const response = new Response(form);
-	const raw = Buffer.from(await response.arrayBuffer());
-	const contentType = response.headers.get('content-type') as string;
+	let raw = Buffer.alloc(0);
+	let contentType = '';
+	let contentLength = '';
+	nock('https://multipart.test')
+		.post('/')
+		.reply(async (request: Request) => {
+			raw = Buffer.from(await request.arrayBuffer());
+			contentType = request.headers.get('content-type') ?? '';
+			contentLength = request.headers.get('content-length') ?? '';
+			return [200, {}];
+		});
+	await axios.post('https://multipart.test/', form);
+	expect(Number(contentLength)).toBe(raw.length);
 	const parts: ParsedPart[] = [];
 	await new Promise<void>((resolve, reject) => {
 		const parser = Busboy({ headers: { 'content-type': contentType }, defParamCharset: 'utf8', preservePath: true });
@@ -33,12 +49,15 @@ async function roundTrip(form: FormData): Promise<{ parts: ParsedPart[]; raw: Bu
 	return { parts, raw };
 }
 
+beforeAll(() => nock.disableNetConnect());
+afterAll(() => nock.enableNetConnect());
+
 describe('multipartBody', () => {
 	it('writes file and text parts in order, with names, file names, types and exact bytes', async () => {
 		const bytes = Buffer.from([0, 1, 2, 255, 13, 10, 45, 45]);
 		const { parts } = await roundTrip(
 			multipartBody([
-				{ name: 'file', file: bytes, fileName: 'report.pdf', mimeType: 'application/pdf' },
+				{ name: 'file', source: bufferSource(bytes), fileName: 'report.pdf', mimeType: 'application/pdf' },
 				{ name: 'fileName', value: 'report.pdf' },
 				{ name: 'fileTypes', value: 'EMAIL_DEFAULT' },
 				{ name: 'fileTypes', value: 'SMS_DEFAULT' },
@@ -55,8 +74,8 @@ describe('multipartBody', () => {
 	it('carries several fileList parts for one NCP upload', async () => {
 		const { parts } = await roundTrip(
 			multipartBody([
-				{ name: 'fileList', file: Buffer.from('a'), fileName: 'a.txt', mimeType: 'text/plain' },
-				{ name: 'fileList', file: Buffer.from('b'), fileName: 'b.txt', mimeType: 'text/plain' },
+				{ name: 'fileList', source: bufferSource(Buffer.from('a')), fileName: 'a.txt', mimeType: 'text/plain' },
+				{ name: 'fileList', source: bufferSource(Buffer.from('b')), fileName: 'b.txt', mimeType: 'text/plain' },
 			]),
 		);
 		expect(parts.map((part) => [part.name, part.fileName, part.bytes?.toString()])).toEqual([
@@ -65,9 +84,27 @@ describe('multipartBody', () => {
 		]);
 	});
 
+	it('reads a streamed file while sending, again on each send', async () => {
+		let opened = 0;
+		const chunks = [Buffer.from('first chunk, '), Buffer.from('second chunk')];
+		const streamed = {
+			size: chunks[0].length + chunks[1].length,
+			async *open() {
+				opened++;
+				yield* chunks;
+			},
+		};
+		const form = multipartBody([{ name: 'file', source: streamed, fileName: 'big.bin', mimeType: 'application/octet-stream' }]);
+		const first = await roundTrip(form);
+		const second = await roundTrip(form);
+		expect(first.parts[0].bytes?.toString()).toBe('first chunk, second chunk');
+		expect(second.parts[0].bytes?.toString()).toBe('first chunk, second chunk');
+		expect(opened).toBe(2);
+	});
+
 	it('keeps a Korean file name as UTF-8', async () => {
 		const { parts } = await roundTrip(
-			multipartBody([{ name: 'file', file: Buffer.from('x'), fileName: '견적서 2026.pdf', mimeType: 'application/pdf' }]),
+			multipartBody([{ name: 'file', source: bufferSource(Buffer.from('x')), fileName: '견적서 2026.pdf', mimeType: 'application/pdf' }]),
 		);
 		expect(parts[0].fileName).toBe('견적서 2026.pdf');
 	});
@@ -76,7 +113,7 @@ describe('multipartBody', () => {
 		const evil = 'a"; name="injected"\r\nContent-Type: text/html\r\n\r\nx.txt';
 		const { parts, raw } = await roundTrip(
 			multipartBody([
-				{ name: 'file', file: Buffer.from('payload'), fileName: evil, mimeType: 'text/plain' },
+				{ name: 'file', source: bufferSource(Buffer.from('payload')), fileName: evil, mimeType: 'text/plain' },
 				{ name: 'fileName', value: evil },
 			]),
 		);

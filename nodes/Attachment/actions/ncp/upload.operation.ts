@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import { inspectBinary, readBinary, type BinaryFile } from '../../helpers/binary-input';
+import { fileSourceOf, inspectBinary, type BinaryFile } from '../../helpers/binary-input';
 import { NCP_MAX_FILE_BYTES } from '../../helpers/limits';
 import { binaryPropertiesParameter, requestPolicy } from '../../helpers/parameters';
 import { multipartBody } from '../../transport/multipart';
@@ -38,8 +38,8 @@ export const description = updateDisplayOptions({ show: { provider: ['ncp'], ope
 async function upload(ctx: IExecuteFunctions, itemIndex: number, files: BinaryFile[]): Promise<IDataObject> {
 	const parts = [];
 	for (const file of files) {
-		const bytes = await readBinary(ctx, itemIndex, file);
-		parts.push({ name: 'fileList', file: bytes, fileName: file.fileName, mimeType: file.mimeType });
+		const source = await fileSourceOf(ctx, itemIndex, file);
+		parts.push({ name: 'fileList', source, fileName: file.fileName, mimeType: file.mimeType });
 	}
 	const body = multipartBody(parts);
 	return await ncpTransport.call(ctx, { method: 'POST', path: '/files', body }, itemIndex, requestPolicy(ctx, itemIndex));

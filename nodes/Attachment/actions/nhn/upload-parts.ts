@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { inspectBinary, readBinary, type BinaryFile } from '../../helpers/binary-input';
+import { fileSourceOf, inspectBinary, type BinaryFile } from '../../helpers/binary-input';
 import { NHN_MAX_FILE_BYTES } from '../../helpers/limits';
 import type { MultipartPart } from '../../transport/multipart';
 
@@ -31,9 +31,9 @@ export async function nhnUploadParts(
 	input: NhnUploadInput,
 	fileTypes: string[],
 ): Promise<MultipartPart[]> {
-	const bytes = await readBinary(ctx, itemIndex, input.file);
+	const source = await fileSourceOf(ctx, itemIndex, input.file);
 	return [
-		{ name: 'file', file: bytes, fileName: input.fileName, mimeType: input.file.mimeType },
+		{ name: 'file', source, fileName: input.fileName, mimeType: input.file.mimeType },
 		{ name: 'fileName', value: input.fileName },
 		...fileTypes.map((fileType) => ({ name: 'fileTypes', value: fileType })),
 	];
