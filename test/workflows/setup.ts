@@ -2,6 +2,7 @@ import Busboy from 'busboy';
 import { createHmac } from 'crypto';
 import type { ICredentialDataDecryptedObject, INode, INodeParameters } from 'n8n-workflow';
 
+import { DEMO_KEYS, type Emulator } from '../../emulator/server';
 import { NcpOutboundMailerApi } from '../../credentials/NcpOutboundMailerApi.credentials';
 import { NhnCloudNotificationHubApi } from '../../credentials/NhnCloudNotificationHubApi.credentials';
 import { NHN_TOKEN_URLS } from '../../credentials/nhn/endpoints';
@@ -50,6 +51,27 @@ export function attachmentNode(parameters: INodeParameters, extra: Partial<INode
 		credentials: credentialsFor(provider === 'ncp' ? 'ncpOutboundMailerApi' : 'nhnCloudNotificationHubApi'),
 		...extra,
 	});
+}
+
+/** Both credentials pointing at an in-process emulator, with its demo keys. */
+export function emulatorEngineCredentials(
+	emulator: Pick<Emulator, 'ncpBaseUrl' | 'nhnApiBaseUrl' | 'nhnTokenUrl'>,
+	issuedAccessToken = '',
+): EngineSetup['credentials'] {
+	return {
+		ncpOutboundMailerApi: { ...DEMO_KEYS.ncp, site: 'custom', customBaseUrl: emulator.ncpBaseUrl },
+		nhnCloudNotificationHubApi: {
+			appKey: DEMO_KEYS.nhn.appKey,
+			authentication: 'userAccessKey',
+			userAccessKeyId: DEMO_KEYS.nhn.userAccessKeyId,
+			secretAccessKey: DEMO_KEYS.nhn.secretAccessKey,
+			oauthServer: 'custom',
+			customTokenUrl: emulator.nhnTokenUrl,
+			apiBase: 'custom',
+			customApiBaseUrl: emulator.nhnApiBaseUrl,
+			issuedAccessToken,
+		},
+	};
 }
 
 /** Each run starts with no token cached in this process, as a fresh n8n would. */

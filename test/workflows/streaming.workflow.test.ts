@@ -1,10 +1,10 @@
 import { createHash } from 'crypto';
 
-import { DEMO_KEYS, startEmulator, type Emulator } from '../../emulator/server';
+import { startEmulator, type Emulator } from '../../emulator/server';
 import { STREAM_FROM_BYTES } from '../../nodes/Attachment/helpers/binary-input';
 import { chain, fixtureSource } from '../engine/harness';
 import { nock } from '../engine/nock';
-import { attachmentNode, engineSetup, resetTokenCache, runWorkflow } from './setup';
+import { attachmentNode, emulatorEngineCredentials, engineSetup, resetTokenCache, runWorkflow } from './setup';
 
 // Stored files of 1 MiB or more are streamed from storage into the request. nock cannot intercept a body that a
 // file stream feeds, so these runs go to the emulator, a real server on 127.0.0.1 that checks what it receives.
@@ -21,22 +21,7 @@ const SIZE = 3 * STREAM_FROM_BYTES + 123;
 const FILL = 'streamed ';
 const expectedSha = createHash('sha256').update(Buffer.alloc(SIZE, FILL)).digest('hex');
 
-function credentials(issuedAccessToken = '') {
-	return {
-		ncpOutboundMailerApi: { ...DEMO_KEYS.ncp, site: 'custom', customBaseUrl: emulator.ncpBaseUrl },
-		nhnCloudNotificationHubApi: {
-			appKey: DEMO_KEYS.nhn.appKey,
-			authentication: 'userAccessKey',
-			userAccessKeyId: DEMO_KEYS.nhn.userAccessKeyId,
-			secretAccessKey: DEMO_KEYS.nhn.secretAccessKey,
-			oauthServer: 'custom',
-			customTokenUrl: emulator.nhnTokenUrl,
-			apiBase: 'custom',
-			customApiBaseUrl: emulator.nhnApiBaseUrl,
-			issuedAccessToken,
-		},
-	};
-}
+const credentials = (issuedAccessToken = '') => emulatorEngineCredentials(emulator, issuedAccessToken);
 
 const bigFile = fixtureSource([{ json: {}, binary: { data: { size: SIZE, fill: FILL, fileName: 'big.txt', mimeType: 'text/plain' } } }]);
 

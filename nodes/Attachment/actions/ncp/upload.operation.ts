@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { fileSourceOf, inspectBinary, type BinaryFile } from '../../helpers/binary-input';
+import { safeFileName } from '../../helpers/file-name';
 import { NCP_MAX_FILE_BYTES } from '../../helpers/limits';
 import { binaryPropertiesParameter, requestPolicy } from '../../helpers/parameters';
 import { multipartBody } from '../../transport/multipart';
@@ -39,7 +40,7 @@ async function upload(ctx: IExecuteFunctions, itemIndex: number, files: BinaryFi
 	const parts = [];
 	for (const file of files) {
 		const source = await fileSourceOf(ctx, itemIndex, file);
-		parts.push({ name: 'fileList', source, fileName: file.fileName, mimeType: file.mimeType });
+		parts.push({ name: 'fileList', source, fileName: safeFileName(file.fileName, true), mimeType: file.mimeType });
 	}
 	const body = multipartBody(parts);
 	return await ncpTransport.call(ctx, { method: 'POST', path: '/files', body }, itemIndex, requestPolicy(ctx, itemIndex));

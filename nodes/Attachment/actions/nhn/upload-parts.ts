@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fileSourceOf, inspectBinary, type BinaryFile } from '../../helpers/binary-input';
+import { safeFileName } from '../../helpers/file-name';
 import { NHN_MAX_FILE_BYTES } from '../../helpers/limits';
 import type { MultipartPart } from '../../transport/multipart';
 
@@ -21,7 +22,7 @@ export async function nhnUploadInput(ctx: IExecuteFunctions, itemIndex: number):
 	if (typeof override !== 'string') {
 		throw new NodeOperationError(ctx.getNode(), `File Name of item ${itemIndex} must be text`, { itemIndex });
 	}
-	return { file, fileName: override.trim() || file.fileName };
+	return { file, fileName: safeFileName(override.trim() || file.fileName, false) };
 }
 
 /** `file`, `fileName` and one `fileTypes` part per type: the multipart body of upload and validate-before-upload. */
@@ -33,7 +34,7 @@ export async function nhnUploadParts(
 ): Promise<MultipartPart[]> {
 	const source = await fileSourceOf(ctx, itemIndex, input.file);
 	return [
-		{ name: 'file', source, fileName: input.fileName, mimeType: input.file.mimeType },
+		{ name: 'file', source, fileName: safeFileName(input.fileName, true), mimeType: input.file.mimeType },
 		{ name: 'fileName', value: input.fileName },
 		...fileTypes.map((fileType) => ({ name: 'fileTypes', value: fileType })),
 	];

@@ -1,0 +1,71 @@
+import { startEmulator, type Emulator } from '../../emulator/server';
+import { safeFileName } from '../../nodes/Attachment/helpers/file-name';
+import { chain, fixtureSource } from '../engine/harness';
+import { nock } from '../engine/nock';
+import { attachmentNode, emulatorEngineCredentials, engineSetup, resetTokenCache, runWorkflow } from './setup';
+
+// File names that could break a multipart body or a header, sent to the emulator (busboy parses what arrives):
+// the body stays well-formed, nothing is injected, and the name stored is the name the node reports.
+const NAMES = [
+	'quote"d "name".txt',
+	'crlf\r\nContent-Type: text/html\r\n\r\ninjected.txt',
+	'견적서 (최종) 2026.pdf',
+	'path/to\\file.txt',
+	'semi; name="evil"; x=.txt',
+	`${'long-name-'.repeat(30)}.txt`,
+	`${'한'.repeat(120)}.txt`,
+];
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+	nock.enableNetConnect('127.0.0.1');
+	emulator = await startEmulator({ port: 0 });
+});
+afterAll(async () => await emulator.close());
+beforeEach(() => resetTokenCache());
+
+const source = () =>
+	fixtureSource(
+		NAMES.map((fileName, index) => ({
+			json: { index },
+			// Inline, as a Code node makes it: n8n's prepareBinaryData would keep only the part after the last `/`.
+			binary: { data: { text: `file number ${index}`, fileName, mimeType: 'text/plain', mode: 'inline' as const } },
+		})),
+	);
+
+describe('hostile file names', () => {
+	it('NCP stores each file under the safe name, one file per item, nothing injected', async () => {
+		const result = await runWorkflow(
+			chain(source(), attachmentNode({ provider: 'ncp', operation: 'upload', binaryPropertyName: 'data' })),
+			engineSetup(emulatorEngineCredentials(emulator)),
+		);
+		const output = result.outputOf('Attachment');
+		const stored = emulator.snapshot().ncp.files;
+		expect(output).toHaveLength(NAMES.length);
+		output.forEach((item, index) => {
+			const files = stored.filter((file) => file.tempRequestId === item.json.tempRequestId);
+			expect(files.map((file) => file.fileName)).toEqual([safeFileName(NAMES[index], true)]);
+			expect(files[0].size).toBe(`file number ${index}`.length);
+		});
+		expect(stored).toHaveLength(NAMES.length);
+	});
+
+	it('NHN stores each name exactly as given in the fileName field, but for control characters', async () => {
+		const result = await runWorkflow(
+			chain(
+				source(),
+				attachmentNode({ provider: 'nhn', operation: 'upload', binaryPropertyName: 'data', fileTypes: ['EMAIL_DEFAULT'] }),
+			),
+			engineSetup(emulatorEngineCredentials(emulator)),
+		);
+		const output = result.outputOf('Attachment');
+		const stored = new Map(emulator.snapshot().nhn.attachments.map((a) => [a.attachmentId, a.fileName]));
+		expect(output.map((item) => stored.get(item.json.attachmentId as string))).toEqual(
+			NAMES.map((name) => safeFileName(name, false)),
+		);
+		expect(output.map((item) => item.json.fileName)).toEqual(NAMES.map((name) => safeFileName(name, false)));
+		expect(safeFileName(NAMES[0], false)).toBe(NAMES[0]);
+		expect(safeFileName(NAMES[4], false)).toBe(NAMES[4]);
+	});
+});
