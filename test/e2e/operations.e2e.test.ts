@@ -435,12 +435,12 @@ describe('every operation in a real n8n against the emulator', () => {
 				httpCode: '400',
 				apiCode: '77103',
 			});
+			// Items run concurrently (default 5): the requests may arrive in any order, one each.
 			const emu = await suite.emulator.state();
-			expect(emu.requests.filter((r) => r.method === 'GET').map((r) => [r.path.split('/').pop(), r.status])).toEqual([
-				[uploads[0].tempRequestId, 200],
-				['no-such-temp-request-id', 400],
-				[uploads[2].tempRequestId, 200],
-			]);
+			const gets = emu.requests.filter((r) => r.method === 'GET').map((r) => `${r.path.split('/').pop()} ${r.status}`);
+			expect(gets.sort()).toEqual(
+				[`${uploads[0].tempRequestId} 200`, 'no-such-temp-request-id 400', `${uploads[2].tempRequestId} 200`].sort(),
+			);
 		});
 	});
 
