@@ -8,6 +8,7 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import {
 	NHN_API_BASE_OPTIONS,
@@ -16,7 +17,13 @@ import {
 	nhnTokenUrl,
 } from './nhn/endpoints';
 import { nhnTokenCache, sentTokens, TokenCache } from './nhn/token-cache';
-import { issuedTokenFrom, NhnTokenError, tokenRequestOptions } from './nhn/token-request';
+import {
+	issuedTokenFrom,
+	isTokenRetryable,
+	NhnTokenError,
+	TOKEN_ATTEMPTS,
+	tokenRequestOptions,
+} from './nhn/token-request';
 import { resolveRequestUrl, withResolvedUrl } from './shared/request-url';
 
 const userKeyMode = { show: { authentication: ['userAccessKey'] } };
@@ -148,18 +155,25 @@ export class NhnCloudNotificationHubApi implements ICredentialType {
 			sentTokens.get(credentials) ?? String(credentials.issuedAccessToken ?? ''),
 			Date.now(),
 			async () => {
-				try {
-					const response = (await this.helpers.httpRequest(tokenRequestOptions(tokenUrl, key))) as {
-						statusCode: number;
-						body: unknown;
-					};
-					return issuedTokenFrom(response.statusCode, response.body, Date.now());
-				} catch (error) {
-					if (error instanceof NhnTokenError) throw error;
-					// The client's own error carries the request, Basic authorization header included: keep only the cause.
-					throw new NhnTokenError(
-						`NHN Cloud token endpoint could not be reached: ${String((error as { code?: string }).code ?? (error as Error).message)}`,
-					);
+				for (let attempt = 1; ; attempt++) {
+					try {
+						const response = (await this.helpers.httpRequest(tokenRequestOptions(tokenUrl, key))) as {
+							statusCode: number;
+							body: unknown;
+						};
+						return issuedTokenFrom(response.statusCode, response.body, Date.now());
+					} catch (error) {
+						const status = error instanceof NhnTokenError ? error.httpStatus : undefined;
+						if (attempt < TOKEN_ATTEMPTS && isTokenRetryable(status)) {
+							await sleep(500 * attempt);
+							continue;
+						}
+						if (error instanceof NhnTokenError) throw error;
+						// The client's own error carries the request, Basic authorization header included: keep only the cause.
+						throw new NhnTokenError(
+							`NHN Cloud token endpoint could not be reached: ${String((error as { code?: string }).code ?? (error as Error).message)}`,
+						);
+					}
 				}
 			},
 		);

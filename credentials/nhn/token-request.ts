@@ -29,8 +29,20 @@ export function basicAuthorization(key: UserAccessKey): string {
 	return `Basic ${Buffer.from(`${key.userAccessKeyId}:${key.secretAccessKey}`, 'utf8').toString('base64')}`;
 }
 
+/** A token endpoint that does not answer within this is given up on (and tried again, see TOKEN_ATTEMPTS). */
+export const TOKEN_TIMEOUT_MS = 10_000;
+
+/** Attempts at a token: issuing one twice does no harm, so 429, 5xx, resets and timeouts are tried again. */
+export const TOKEN_ATTEMPTS = 3;
+
+/** Whether a failed token request is worth another attempt. */
+export function isTokenRetryable(statusCode: number | undefined): boolean {
+	return statusCode === undefined || statusCode === 429 || statusCode >= 500;
+}
+
 export function tokenRequestOptions(tokenUrl: string, key: UserAccessKey): IHttpRequestOptions {
 	return {
+		timeout: TOKEN_TIMEOUT_MS,
 		method: 'POST',
 		url: tokenUrl,
 		headers: {

@@ -565,7 +565,7 @@ describe('found by the bad-input matrix', () => {
 	 * succeeded (README "Errors": every input item gives one output item or one error item).
 	 * Expected: one error item per input item (pairedItem i) naming the item and Concurrency, like any option.
 	 */
-	it.failing.each([0, 51, 2.5, 'many'])('Concurrency %p with Continue On Fail gives one error item per input item', async (value) => {
+	it.each([0, 51, 2.5, 'many'])('Concurrency %p with Continue On Fail gives one error item per input item', async (value) => {
 		resetAll(emulator, scanner);
 		const items: FixtureItem[] = [{ json: { v: value } }, { json: { v: value } }];
 		const run = await runNode(emulator, items, nhnGet('x', { options: { concurrency: V } }), { continueOnFail: true });
@@ -588,7 +588,7 @@ describe('found by the bad-input matrix', () => {
 	 * same option (README "Errors"). The message itself is kept. Expected: NodeOperationError (rethrow errors
 	 * that are already NodeOperationErrors, or read the options before the upload loop).
 	 */
-	it.failing.each([
+	it.each([
 		['retries', 11],
 		['timeout', 'fast'],
 		['maxRetryWaitMs', -1],
@@ -612,7 +612,7 @@ describe('found by the bad-input matrix', () => {
 	 * still reach the service after the client gave up (seen with a GET: answered 200 after the client's timeout).
 	 * Expected: a NodeOperationError before any request (or the value capped at 2^31 - 1).
 	 */
-	it.failing.each([2 ** 31, 3e9])('NHN upload: Timeout %p ms is refused or honoured, never an instant timeout', async (timeout) => {
+	it.each([2 ** 31, 3e9])('NHN upload: Timeout %p ms is refused or honoured, never an instant timeout', async (timeout) => {
 		resetAll(emulator, scanner);
 		const run = await runNode(emulator, fileItem('a.pdf'), nhnUpload({ options: { timeout } }), { continueOnFail: false });
 		await sleep(100);
@@ -641,7 +641,7 @@ describe('found by the bad-input matrix', () => {
 	 * is locally wrong (empty, or not text) still costs a request, and a token request, before the item fails.
 	 * README "Errors": input that is wrong locally fails before any request is sent. Expected: no request.
 	 */
-	it.failing.each([
+	it.each([
 		['empty', ''],
 		['a number', 5],
 	])('NHN get with download: output field %s fails before any request', async (_what, value) => {

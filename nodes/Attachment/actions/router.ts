@@ -58,9 +58,24 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	const failures = new Map<number, NodeApiError | NodeOperationError>();
 	const continueOnFail = this.continueOnFail();
+	let concurrency: number;
+	try {
+		concurrency = concurrencyOf(this);
+	} catch (error) {
+		if (!continueOnFail) throw new NodeOperationError(this.getNode(), error as Error);
+		// A node-wide option is wrong: every item fails with it, each as its own error item.
+		return [
+			items.map((_, itemIndex) => {
+				const itemError = new NodeOperationError(this.getNode(), `Item ${itemIndex} was not run: ${(error as Error).message}`, {
+					itemIndex,
+				});
+				return { json: errorJson(itemError), pairedItem: { item: itemIndex } };
+			}),
+		];
+	}
 	await runBounded(
 		items.length,
-		concurrencyOf(this),
+		concurrency,
 		async (itemIndex) => {
 			try {
 				outputs[itemIndex] = await itemOutput(this, items, itemIndex);

@@ -6,6 +6,9 @@ import type { RequestPolicy } from '../transport/types';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
+/** The longest delay a timer can hold (about 24.8 days); above it Node fires after 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const FILE_TYPE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
 
 function fail(ctx: IExecuteFunctions, itemIndex: number, message: string, description?: string): never {
@@ -63,8 +66,8 @@ export function binaryPropertiesParameter(ctx: IExecuteFunctions, itemIndex: num
 
 function numberOption(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string, fallback: number): number {
 	const value = ctx.getNodeParameter(`options.${name}`, itemIndex, fallback) as unknown;
-	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-		fail(ctx, itemIndex, `${label} of item ${itemIndex} must be a number, 0 or more`);
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_TIMER_MS) {
+		fail(ctx, itemIndex, `${label} of item ${itemIndex} must be a number from 0 to ${MAX_TIMER_MS}`);
 	}
 	return value;
 }
@@ -83,7 +86,7 @@ export const DEFAULT_CONCURRENCY = 5;
 export function concurrencyOf(ctx: IExecuteFunctions): number {
 	const value = ctx.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY) as unknown;
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 50) {
-		fail(ctx, 0, 'Concurrency must be a whole number from 1 to 50');
+		fail(ctx, 0, 'Concurrency must be a whole number from 1 to 50 (it is read from item 0 and applies to every item)');
 	}
 	return value;
 }

@@ -16,7 +16,12 @@ export interface ApiFailure {
 	hint?: string;
 	/** Attempts made; more than one is said in the description. */
 	attempts?: number;
+	/** A write that was not retried because it may have been applied: said in the description. */
+	notRetriedWrite?: boolean;
 }
+
+export const NOT_RETRIED_WRITE =
+	'Not retried: the service may have applied this request (stored or deleted the file) before the answer was lost. Check before trying again.';
 
 /** `Provider: HTTP 400, code 77103: message`: the one wording every API failure of this node uses. */
 export function failureMessage(failure: ApiFailure): string {
@@ -31,7 +36,8 @@ export function apiError(ctx: RequestContext, itemIndex: number, failure: ApiFai
 	const message = failureMessage(failure);
 	const httpCode = failure.status !== undefined ? String(failure.status) : undefined;
 	const tries = failure.attempts && failure.attempts > 1 ? `Gave up after ${failure.attempts} attempts.` : undefined;
-	const description = [failure.hint, tries].filter(Boolean).join(' ') || undefined;
+	const notRetried = failure.notRetriedWrite ? NOT_RETRIED_WRITE : undefined;
+	const description = [failure.hint, tries, notRetried].filter(Boolean).join(' ') || undefined;
 	const error = new NodeApiError(ctx.getNode(), { message, httpCode: httpCode ?? null } as JsonObject, {
 		message,
 		description,

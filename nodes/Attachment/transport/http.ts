@@ -106,11 +106,13 @@ export async function sendWithCredential(
 			if (waitedMs + delayMs > retry.maxWaitMs) delayMs = undefined;
 		}
 		if (delayMs === undefined) {
-			if ('answer' in outcome) return { ...outcome.answer, attempts: attempt };
+			const notRetriedWrite = !!failure && !idempotent && isRetryable(failure, true) && !isRetryable(failure, false);
+			if ('answer' in outcome) return { ...outcome.answer, attempts: attempt, notRetriedWrite };
 			throw apiError(ctx, itemIndex, {
 				provider,
 				message: transportFailureMessage(outcome.transportCode),
 				attempts: attempt,
+				notRetriedWrite,
 			});
 		}
 		await sleep(delayMs);

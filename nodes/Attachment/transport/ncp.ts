@@ -39,6 +39,7 @@ export function ncpResult(ctx: RequestContext, itemIndex: number, answer: HttpAn
 		message: message || (isObject ? 'The request failed' : 'The request failed with a non-JSON answer'),
 		hint: hintFor(answer.status, fields.code),
 		attempts: answer.attempts,
+		notRetriedWrite: answer.notRetriedWrite,
 	});
 }
 

@@ -38,6 +38,7 @@ export function nhnFailure(ctx: RequestContext, itemIndex: number, answer: HttpA
 		message,
 		hint: HINTS[fields.code ?? ''] ?? HINTS[String(answer.status)],
 		attempts: answer.attempts,
+		notRetriedWrite: answer.notRetriedWrite,
 	});
 }
 

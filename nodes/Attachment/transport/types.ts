@@ -31,6 +31,8 @@ export interface HttpAnswer {
 	headers: IDataObject;
 	/** How many attempts it took (1 without retries). */
 	attempts?: number;
+	/** The failure would have been retried had the request been safe to repeat: it may have been applied. */
+	notRetriedWrite?: boolean;
 }
 
 /** A provider's transport: sends an `ApiRequest` and returns the parsed success body, or throws a NodeApiError. */

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { fileSourceOf, inspectBinary, type BinaryFile } from '../../helpers/binary-input';
 import { safeFileName } from '../../helpers/file-name';
@@ -7,6 +7,7 @@ import { NCP_MAX_FILE_BYTES } from '../../helpers/limits';
 import { binaryPropertiesParameter, requestPolicy } from '../../helpers/parameters';
 import { multipartBody } from '../../transport/multipart';
 import { ncpTransport } from '../../transport/ncp';
+import type { RequestPolicy } from '../../transport/types';
 import { binaryPropertyField, optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
 import { uploadsOutput } from './output';
@@ -36,14 +37,19 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { provider: ['ncp'], operation: ['upload'] } }, properties);
 
-async function upload(ctx: IExecuteFunctions, itemIndex: number, files: BinaryFile[]): Promise<IDataObject> {
+async function upload(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	files: BinaryFile[],
+	policy: RequestPolicy,
+): Promise<IDataObject> {
 	const parts = [];
 	for (const file of files) {
 		const source = await fileSourceOf(ctx, itemIndex, file);
 		parts.push({ name: 'fileList', source, fileName: safeFileName(file.fileName, true), mimeType: file.mimeType });
 	}
 	const body = multipartBody(parts);
-	return await ncpTransport.call(ctx, { method: 'POST', path: '/files', body }, itemIndex, requestPolicy(ctx, itemIndex));
+	return await ncpTransport.call(ctx, { method: 'POST', path: '/files', body }, itemIndex, policy);
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
@@ -51,18 +57,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (const property of binaryPropertiesParameter(this, itemIndex, 'binaryPropertyName')) {
 		files.push(await inspectBinary(this, itemIndex, property, NCP_MAX_FILE_BYTES, 'Cloud Outbound Mailer'));
 	}
+	const policy = requestPolicy(this, itemIndex);
 	const perFile = this.getNodeParameter('requestMode', itemIndex) === 'perFile';
 	const groups = perFile ? files.map((file) => [file]) : [files];
 	const uploads: IDataObject[] = [];
 	for (const group of groups) {
 		try {
-			uploads.push(await upload(this, itemIndex, group));
+			uploads.push(await upload(this, itemIndex, group, policy));
 		} catch (error) {
-			if (uploads.length > 0 && error instanceof NodeApiError) {
+			if (!(error instanceof NodeApiError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			if (uploads.length > 0) {
 				const stored = uploads.map((body) => body.tempRequestId).join(', ');
 				error.description = `${error.description ?? ''} Files of this item already uploaded (delete them or use them): tempRequestId ${stored}.`.trim();
 			}
-			throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
+			throw new NodeApiError(this.getNode(), error as unknown as JsonObject, { itemIndex });
 		}
 	}
 	return [{ json: uploadsOutput(uploads) }];

@@ -35,6 +35,13 @@ export const description = updateDisplayOptions({ show: { provider: ['nhn'], ope
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
 	const attachmentId = idParameter(this, itemIndex, 'attachmentId', 'Attachment ID');
 	const policy = requestPolicy(this, itemIndex);
+	const download = this.getNodeParameter('download', itemIndex, false) === true;
+	const property = download ? (this.getNodeParameter('binaryPropertyName', itemIndex) as unknown) : undefined;
+	if (download && (typeof property !== 'string' || !property.trim())) {
+		throw new NodeOperationError(this.getNode(), `Put Output File in Field of item ${itemIndex} must be a field name`, {
+			itemIndex,
+		});
+	}
 	const body = await nhnTransport.call(
 		this,
 		{ method: 'GET', path: pathOf(`${NHN_API_PREFIX}/attachments`, attachmentId) },
@@ -42,14 +49,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		policy,
 	);
 	const attachment = (body.attachment ?? {}) as IDataObject;
-	if (this.getNodeParameter('download', itemIndex, false) !== true) return [{ json: attachment }];
-
-	const property = this.getNodeParameter('binaryPropertyName', itemIndex) as unknown;
-	if (typeof property !== 'string' || !property.trim()) {
-		throw new NodeOperationError(this.getNode(), `Put Output File in Field of item ${itemIndex} must be a field name`, {
-			itemIndex,
-		});
-	}
+	if (typeof property !== 'string') return [{ json: attachment }];
 	if (typeof attachment.previewUrl !== 'string' || !attachment.previewUrl) {
 		throw new NodeOperationError(this.getNode(), `NHN Cloud returned no preview URL for attachment ${attachmentId}`, {
 			itemIndex,
