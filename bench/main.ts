@@ -266,11 +266,11 @@ async function uploadAndMemory(world: World): Promise<Row[]> {
 
 /** Figure 2: 200 x 64 KiB with 50 ms latency: node at its default concurrency, HTTP Request node, node at concurrency 1. */
 async function manyUploads(world: World): Promise<Row[]> {
-	step(`Figure 2: ${MANY_COUNT} files of 64 KiB, ${LATENCY_MS} ms latency: node (c=5), HTTP Request, node (c=1), interleaved, ${REPS.many} reps`);
+	step(`Figure 2: ${MANY_COUNT} files of 64 KiB, ${LATENCY_MS} ms latency: node (default c=10), HTTP Request, node (c=1), interleaved, ${REPS.many} reps`);
 	const times: Record<'c5' | 'http' | 'c1', number[]> = { c5: [], http: [], c1: [] };
 	const stored: number[] = [];
 	const workflowOf = { c5: WF.manyC5, http: WF.manyHttp, c1: WF.manyC1 };
-	const labelOf = { c5: 'node c=5 (default)', http: 'HTTP Request node', c1: 'node c=1' };
+	const labelOf = { c5: 'node default c=10', http: 'HTTP Request node', c1: 'node c=1' };
 	for (let i = 0; i < REPS.many; i++) {
 		for (const variant of rotation(['c5', 'http', 'c1'] as const, i)) {
 			await world.emu.reset(LATENCY_MS);
@@ -294,22 +294,22 @@ async function manyUploads(world: World): Promise<Row[]> {
 	const vsHttp = median(times.c5) / median(times.http);
 	const vsSequential = median(times.c1) / median(times.c5);
 	const detail =
-		`executionTime of the measured node: node c=5 ${list(times.c5, ms)}; HTTP Request (multipart \`file\`, \`fileName\`, \`fileTypes\`, ` +
+		`executionTime of the measured node: node c=10 ${list(times.c5, ms)}; HTTP Request (multipart \`file\`, \`fileName\`, \`fileTypes\`, ` +
 		`predefined credential \`nhnCloudNotificationHubApi\`, default options) ${list(times.http, ms)}; node c=1 ${list(times.c1, ms)}; interleaved, medians.`;
 	const rows: Row[] = [
 		{
-			figure: `2a. 200 x 64 KiB to NHN, ${LATENCY_MS} ms latency: node (c=5) / HTTP Request node`,
+			figure: `2a. 200 x 64 KiB to NHN, ${LATENCY_MS} ms latency: node (default c=10) / HTTP Request node`,
 			measured: `${ratio(vsHttp)} (${ms(median(times.c5))} vs ${ms(median(times.http))})`,
 			goal: '<= 1.00x (no slower)',
 			pass: vsHttp <= 1,
 			detail,
 		},
 		{
-			figure: '2b. Same uploads: speed-up of c=5 over c=1',
+			figure: '2b. Same uploads: speed-up of the default c=10 over c=1',
 			measured: `${ratio(vsSequential)} (${ms(median(times.c1))} vs ${ms(median(times.c5))})`,
 			goal: '>= 4.00x',
 			pass: vsSequential >= 4,
-			detail: 'node c=1 time / node c=5 time, from the same interleaved runs.',
+			detail: 'node c=1 time / node c=10 time, from the same interleaved runs.',
 		},
 		{
 			figure: '2c. Attachments stored per run',
@@ -325,14 +325,14 @@ async function manyUploads(world: World): Promise<Row[]> {
 
 /** Figure 3: Return All over 10,000 attachments with 50 ms latency: requests made, and time vs sequential paging. */
 async function listAll(world: World): Promise<Row[]> {
-	step(`Figure 3: listing ${LIST_COUNT} attachments, ${LATENCY_MS} ms latency: node (c=5) vs sequential paging (c=1), interleaved, ${REPS.list} reps`);
+	step(`Figure 3: listing ${LIST_COUNT} attachments, ${LATENCY_MS} ms latency: node (default c=10) vs sequential paging (c=1), interleaved, ${REPS.list} reps`);
 	const times: Record<'c5' | 'c1', number[]> = { c5: [], c1: [] };
 	const requests: Record<'c5' | 'c1', number[]> = { c5: [], c1: [] };
 	for (let i = 0; i < REPS.list; i++) {
 		for (const variant of rotation(['c5', 'c1'] as const, i)) {
 			await world.emu.reset(LATENCY_MS);
 			await world.emu.seedNhn(LIST_COUNT);
-			const { execution, nodeMs } = await execute(world, variant === 'c5' ? WF.listC5 : WF.listC1, `rep ${i + 1} list all ${variant === 'c5' ? 'c=5 (default)' : 'c=1'}`);
+			const { execution, nodeMs } = await execute(world, variant === 'c5' ? WF.listC5 : WF.listC1, `rep ${i + 1} list all ${variant === 'c5' ? 'default c=10' : 'c=1'}`);
 			times[variant].push(nodeMs);
 			const items = nodeOutputItems(execution.run, MEASURED);
 			check(items.length === LIST_COUNT, `list all (${variant}) output ${items.length} items, expected ${LIST_COUNT}`);
@@ -346,17 +346,17 @@ async function listAll(world: World): Promise<Row[]> {
 	const rows: Row[] = [
 		{
 			figure: `3a. List all ${LIST_COUNT.toLocaleString('en-US')} NHN attachments: requests made`,
-			measured: `${[...new Set(requests.c5)].join(', ')} (c=5); ${[...new Set(requests.c1)].join(', ')} (c=1)`,
+			measured: `${[...new Set(requests.c5)].join(', ')} (c=10); ${[...new Set(requests.c1)].join(', ')} (c=1)`,
 			goal: '10',
 			pass: [...requests.c5, ...requests.c1].every((count) => count === 10),
-			detail: `NHN API requests in the emulator's request log per run (token endpoint excluded; none was needed), all runs: c=5 ${requests.c5.join(', ')}; c=1 ${requests.c1.join(', ')}.`,
+			detail: `NHN API requests in the emulator's request log per run (token endpoint excluded; none was needed), all runs: c=10 ${requests.c5.join(', ')}; c=1 ${requests.c1.join(', ')}.`,
 		},
 		{
-			figure: `3b. List all, ${LATENCY_MS} ms latency: node (c=5) / sequential paging (c=1)`,
+			figure: `3b. List all, ${LATENCY_MS} ms latency: node (default c=10) / sequential paging (c=1)`,
 			measured: `${ratio(speed)} (${ms(median(times.c5))} vs ${ms(median(times.c1))})`,
 			goal: '<= 0.50x',
 			pass: speed <= 0.5,
-			detail: `executionTime, c=5 ${list(times.c5, ms)}; c=1 ${list(times.c1, ms)}; interleaved, medians; every run output all ${LIST_COUNT} distinct attachments.`,
+			detail: `executionTime, c=10 ${list(times.c5, ms)}; c=1 ${list(times.c1, ms)}; interleaved, medians; every run output all ${LIST_COUNT} distinct attachments.`,
 		},
 	];
 	for (const row of rows) say(figureLine(row));

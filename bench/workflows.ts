@@ -31,7 +31,7 @@ function attachment(credential: CredentialRef, parameters: Record<string, unknow
 		name: MEASURED,
 		type: NODE_TYPE,
 		typeVersion: 1,
-		parameters: { provider: 'nhn', ...parameters },
+		parameters: { resource: 'nhn', ...parameters },
 		credentials: { nhnCloudNotificationHubApi: credential },
 	};
 }

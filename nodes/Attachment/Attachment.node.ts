@@ -13,7 +13,7 @@ export class Attachment implements INodeType {
 		icon: { light: 'file:attachment.svg', dark: 'file:attachment.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["provider"] === "ncp" ? "NCP" : "NHN"}}: {{$parameter["operation"]}}',
+		subtitle: '={{$parameter["resource"] === "ncp" ? "NCP" : "NHN"}}: {{$parameter["operation"]}}',
 		description:
 			'Upload, look up, validate and delete message attachments on NAVER Cloud Outbound Mailer and NHN Cloud Notification Hub',
 		defaults: { name: 'Attachment' },
@@ -21,13 +21,13 @@ export class Attachment implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'ncpOutboundMailerApi', required: true, displayOptions: { show: { provider: ['ncp'] } } },
-			{ name: 'nhnCloudNotificationHubApi', required: true, displayOptions: { show: { provider: ['nhn'] } } },
+			{ name: 'ncpOutboundMailerApi', required: true, displayOptions: { show: { resource: ['ncp'] } } },
+			{ name: 'nhnCloudNotificationHubApi', required: true, displayOptions: { show: { resource: ['nhn'] } } },
 		],
 		properties: [
 			{
 				displayName: 'Provider',
-				name: 'provider',
+				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
 				options: [

@@ -42,7 +42,7 @@ interface Operation {
 	key: OpKey;
 	/** The Attachment node's name in every workflow. */
 	node: string;
-	provider: 'ncp' | 'nhn';
+	resource: 'ncp' | 'nhn';
 	/** README "Retries": retried after 502/503/504, a reset or a timeout. */
 	read: boolean;
 	/** Stores a file per successful item. */
@@ -60,7 +60,7 @@ const OPERATIONS: Operation[] = [
 	{
 		key: 'ncpUpload',
 		node: 'NCP upload',
-		provider: 'ncp',
+		resource: 'ncp',
 		read: false,
 		stores: true,
 		parameters: { binaryPropertyName: 'data', requestMode: 'single' },
@@ -69,7 +69,7 @@ const OPERATIONS: Operation[] = [
 	{
 		key: 'ncpGet',
 		node: 'NCP get',
-		provider: 'ncp',
+		resource: 'ncp',
 		read: true,
 		stores: false,
 		parameters: { tempRequestId: '={{ $json.ncpId }}' },
@@ -78,7 +78,7 @@ const OPERATIONS: Operation[] = [
 	{
 		key: 'nhnUpload',
 		node: 'NHN upload',
-		provider: 'nhn',
+		resource: 'nhn',
 		read: false,
 		stores: true,
 		parameters: { binaryPropertyName: 'data', fileTypeChannel: 'EMAIL', fileTypes: ['EMAIL_DEFAULT'] },
@@ -87,7 +87,7 @@ const OPERATIONS: Operation[] = [
 	{
 		key: 'nhnList',
 		node: 'NHN list',
-		provider: 'nhn',
+		resource: 'nhn',
 		read: true,
 		stores: false,
 		// One attachment per input item: three items in, three out.
@@ -97,7 +97,7 @@ const OPERATIONS: Operation[] = [
 	{
 		key: 'nhnGet',
 		node: 'NHN get',
-		provider: 'nhn',
+		resource: 'nhn',
 		read: true,
 		stores: false,
 		parameters: { attachmentId: '={{ $json.nhnId }}', download: false },
@@ -254,7 +254,7 @@ const workflowId = (c: FaultCase) => `e2eFault-${c.key}`;
 function caseWorkflow(c: FaultCase, index: number) {
 	const ids = caseIds(index);
 	const files = caseFiles(c);
-	const hasNhn = c.ops.some((key) => opByKey(key).provider === 'nhn');
+	const hasNhn = c.ops.some((key) => opByKey(key).resource === 'nhn');
 	const items = files.map((file, i) => ({ json: { item: i, ncpId: ids.ncp[i], nhnId: ids.nhn[i] }, binary: { data: file } }));
 	const options = { concurrency: 1, ...c.options };
 	const wrongCredential = c.key === 'ncpBadSig' ? { credentials: { ncpOutboundMailerApi: WRONG_NCP_CREDENTIAL } } : {};
@@ -266,7 +266,7 @@ function caseWorkflow(c: FaultCase, index: number) {
 		codeWithFiles('Three items', items),
 		...c.ops.map((key) => {
 			const op = opByKey(key);
-			return attachmentNode(op.node, op.provider, key.slice(3).toLowerCase(), { ...op.parameters, options }, {
+			return attachmentNode(op.node, op.resource, key.slice(3).toLowerCase(), { ...op.parameters, options }, {
 				onError: 'continueRegularOutput',
 				...wrongCredential,
 			});
@@ -287,14 +287,14 @@ const WORKFLOWS = CASES.map((c, index) => caseWorkflow(c, index));
 // ---------------------------------------------------------------------------------------------------------------
 // Checks
 
-const labelOf = (op: Operation) => (op.provider === 'ncp' ? NCP_LABEL : NHN_LABEL);
+const labelOf = (op: Operation) => (op.resource === 'ncp' ? NCP_LABEL : NHN_LABEL);
 
 /** Words that give away an error the node did not mean to raise. */
 const INTERNAL_ERROR = /TypeError|ReferenceError|SyntaxError|Cannot read propert|is not a function|is not defined|\[object Object\]|undefined/;
 
 function expectClearError(item: RunItem, op: Operation, c: FaultCase): void {
 	const message = String(item.json.error);
-	expect({ message, provider: item.json.provider }).toEqual({ message: expect.stringMatching(new RegExp(`^${labelOf(op)}: `)), provider: labelOf(op) });
+	expect({ message, resource: item.json.provider }).toEqual({ message: expect.stringMatching(new RegExp(`^${labelOf(op)}: `)), provider: labelOf(op) });
 	expect(message).toMatch(c.errorPattern);
 	expect(message).not.toMatch(INTERNAL_ERROR);
 	expect(String(item.json.description ?? '')).not.toMatch(INTERNAL_ERROR);
@@ -527,7 +527,7 @@ describe('fault matrix in a real n8n against the emulator', () => {
 					if (op.stores) {
 						const files = caseFiles(c);
 						const stored =
-							op.provider === 'ncp'
+							op.resource === 'ncp'
 								? emu.ncp.files.filter((f) => !ids.ncp.includes(f.tempRequestId))
 								: emu.nhn.attachments.filter((a) => !ids.nhn.includes(a.attachmentId));
 						const succeededShas = items.filter((item) => item.json.error === undefined).map((item) => sha256(files[pairedIndex(item) as number].bytes));
@@ -537,7 +537,7 @@ describe('fault matrix in a real n8n against the emulator', () => {
 						expect(storedShas.sort()).toEqual([...succeededShas].sort());
 						const returnedIds = items
 							.filter((item) => item.json.error === undefined)
-							.map((item) => (op.provider === 'ncp' ? (item.json.fileIds as string[])[0] : item.json.attachmentId));
+							.map((item) => (op.resource === 'ncp' ? (item.json.fileIds as string[])[0] : item.json.attachmentId));
 						expect(stored.map((f) => ('fileId' in f ? f.fileId : f.attachmentId)).sort()).toEqual([...returnedIds].sort());
 					}
 				}

@@ -435,7 +435,7 @@ describe('every operation in a real n8n against the emulator', () => {
 				httpCode: '400',
 				apiCode: '77103',
 			});
-			// Items run concurrently (default 5): the requests may arrive in any order, one each.
+			// Items run concurrently (default 10): the requests may arrive in any order, one each.
 			const emu = await suite.emulator.state();
 			const gets = emu.requests.filter((r) => r.method === 'GET').map((r) => `${r.path.split('/').pop()} ${r.status}`);
 			expect(gets.sort()).toEqual(

@@ -60,13 +60,13 @@ const fileItem = (fileName: string, spec: { text?: string; size?: number; mode?:
 	},
 ];
 
-const ncpUpload = (extra: INodeParameters = {}): INodeParameters => ({ provider: 'ncp', operation: 'upload', binaryPropertyName: 'data', ...extra });
-const nhnUpload = (extra: INodeParameters = {}): INodeParameters => ({ provider: 'nhn', operation: 'upload', binaryPropertyName: 'data', ...extra });
-const ncpGet = (tempRequestId: string): INodeParameters => ({ provider: 'ncp', operation: 'get', tempRequestId });
-const nhnGet = (attachmentId: string, extra: INodeParameters = {}): INodeParameters => ({ provider: 'nhn', operation: 'get', attachmentId, ...extra });
-const nhnList = (extra: INodeParameters = {}): INodeParameters => ({ provider: 'nhn', operation: 'list', returnAll: false, limit: 10, ...extra });
+const ncpUpload = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'ncp', operation: 'upload', binaryPropertyName: 'data', ...extra });
+const nhnUpload = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'nhn', operation: 'upload', binaryPropertyName: 'data', ...extra });
+const ncpGet = (tempRequestId: string): INodeParameters => ({ resource: 'ncp', operation: 'get', tempRequestId });
+const nhnGet = (attachmentId: string, extra: INodeParameters = {}): INodeParameters => ({ resource: 'nhn', operation: 'get', attachmentId, ...extra });
+const nhnList = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'nhn', operation: 'list', returnAll: false, limit: 10, ...extra });
 const validateUploaded = (attachmentId: string, fileTypes: unknown = ['EMAIL_DEFAULT']): INodeParameters => ({
-	provider: 'nhn',
+	resource: 'nhn',
 	operation: 'validateUploaded',
 	attachmentId,
 	fileTypes: fileTypes as string[],
@@ -96,7 +96,7 @@ const CASES: BadCase[] = [
 	{ name: 'NHN upload: missing binary property', parameters: nhnUpload(), detected: 'local', mentions: [ITEM_0, /no binary property "data"/] },
 	{
 		name: 'NHN validate before upload: missing binary property',
-		parameters: { provider: 'nhn', operation: 'validateBeforeUpload', binaryPropertyName: 'data', fileTypes: ['EMAIL_DEFAULT'] },
+		parameters: { resource: 'nhn', operation: 'validateBeforeUpload', binaryPropertyName: 'data', fileTypes: ['EMAIL_DEFAULT'] },
 		detected: 'local',
 		mentions: [ITEM_0, /no binary property "data"/],
 	},
@@ -230,7 +230,7 @@ const CASES: BadCase[] = [
 	{ name: 'NHN validate uploaded: no file types', parameters: validateUploaded('x', V), json: { v: [] }, detected: 'local', mentions: [ITEM_0, /file type/] },
 	{
 		name: 'NHN update file types: file types null',
-		parameters: { provider: 'nhn', operation: 'updateFileTypes', attachmentId: 'x', fileTypes: V },
+		parameters: { resource: 'nhn', operation: 'updateFileTypes', attachmentId: 'x', fileTypes: V },
 		json: { v: null },
 		detected: 'local',
 		mentions: [ITEM_0, /file type/],
@@ -258,7 +258,7 @@ const CASES: BadCase[] = [
 	...(['', '   ', '.', '..', '...'] as const).map(
 		(id): BadCase => ({
 			name: `NCP delete: Temp Request ID ${JSON.stringify(id)}`,
-			parameters: { provider: 'ncp', operation: 'delete', tempRequestId: V },
+			parameters: { resource: 'ncp', operation: 'delete', tempRequestId: V },
 			json: { v: id },
 			detected: 'local',
 			mentions: [ITEM_0, /Temp Request ID/],
@@ -275,7 +275,7 @@ const CASES: BadCase[] = [
 	),
 	{
 		name: 'NHN update file types: Attachment ID missing from the item (undefined)',
-		parameters: { provider: 'nhn', operation: 'updateFileTypes', attachmentId: '={{ $json.nothing }}', fileTypes: ['EMAIL_DEFAULT'] },
+		parameters: { resource: 'nhn', operation: 'updateFileTypes', attachmentId: '={{ $json.nothing }}', fileTypes: ['EMAIL_DEFAULT'] },
 		detected: 'local',
 		mentions: [ITEM_0, /Attachment ID/],
 	},
@@ -339,7 +339,7 @@ const CASES: BadCase[] = [
 	},
 	{
 		name: 'NHN list file types: Message Channel from an array',
-		parameters: { provider: 'nhn', operation: 'listFileTypes', messageChannel: V },
+		parameters: { resource: 'nhn', operation: 'listFileTypes', messageChannel: V },
 		json: { v: ['SMS'] },
 		detected: 'local',
 		mentions: [ITEM_0, /Message Channel/],
@@ -399,7 +399,7 @@ const CASES: BadCase[] = [
 	},
 	{
 		name: 'NHN update file types: unknown attachment ID',
-		parameters: { provider: 'nhn', operation: 'updateFileTypes', attachmentId: 'gone/../x', fileTypes: ['EMAIL_DEFAULT'] },
+		parameters: { resource: 'nhn', operation: 'updateFileTypes', attachmentId: 'gone/../x', fileTypes: ['EMAIL_DEFAULT'] },
 		detected: 'service',
 		apiCode: '404202',
 		mentions: [/HTTP 404, code 404202/, /gone\/\.\.\/x/],
@@ -413,7 +413,7 @@ const CASES: BadCase[] = [
 	},
 	{
 		name: 'NCP delete: unknown tempRequestId (a number from an expression)',
-		parameters: { provider: 'ncp', operation: 'delete', tempRequestId: V },
+		parameters: { resource: 'ncp', operation: 'delete', tempRequestId: V },
 		json: { v: 123456 },
 		detected: 'service',
 		apiCode: '77103',
@@ -444,7 +444,7 @@ const CASES: BadCase[] = [
 	},
 	{
 		name: 'NHN list file types: unknown channel',
-		parameters: { provider: 'nhn', operation: 'listFileTypes', messageChannel: V },
+		parameters: { resource: 'nhn', operation: 'listFileTypes', messageChannel: V },
 		json: { v: 'FAX' },
 		detected: 'service',
 		apiCode: '400100',
@@ -516,7 +516,7 @@ describe('bad input', () => {
 			figures.requestsForLocalCases += requests;
 			expect(emulator.state.requests).toEqual([]);
 		} else {
-			const label = testCase.parameters.provider === 'ncp' ? NCP_LABEL : NHN_LABEL;
+			const label = testCase.parameters.resource === 'ncp' ? NCP_LABEL : NHN_LABEL;
 			expect(error?.name).toBe('NodeApiError');
 			expect(message.startsWith(`${label}: `)).toBe(true);
 			expect((error?.context as IDataObject | undefined)?.apiCode).toBe(testCase.apiCode);
@@ -546,7 +546,7 @@ describe('bad input', () => {
 		const run = await runNode(
 			emulator,
 			fileItem('photo'),
-			{ provider: 'nhn', operation: 'validateBeforeUpload', binaryPropertyName: 'data', fileTypes: ['SMS_DEFAULT'] },
+			{ resource: 'nhn', operation: 'validateBeforeUpload', binaryPropertyName: 'data', fileTypes: ['SMS_DEFAULT'] },
 			{ continueOnFail: false },
 		);
 		expect(run.error).toBeUndefined();

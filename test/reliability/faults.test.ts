@@ -64,7 +64,7 @@ interface Prepared {
 
 interface Operation {
 	name: string;
-	provider: 'ncp' | 'nhn';
+	resource: 'ncp' | 'nhn';
 	/** Safe to repeat after 502/503/504/reset/timeout (README: reads, validations, Update File Types). */
 	idempotent: boolean;
 	/** Stores a file per successful item. */
@@ -92,7 +92,7 @@ const byId = (method: string, base: string, ids: string[], suffix = '') => (item
 const OPERATIONS: Operation[] = [
 	{
 		name: 'ncp.upload',
-		provider: 'ncp',
+		resource: 'ncp',
 		idempotent: false,
 		stores: true,
 		prepare: (_emulator, tag) => {
@@ -101,14 +101,14 @@ const OPERATIONS: Operation[] = [
 				items,
 				contents,
 				sharedRoute: true,
-				parameters: { provider: 'ncp', operation: 'upload', binaryPropertyName: 'data' },
+				parameters: { resource: 'ncp', operation: 'upload', binaryPropertyName: 'data' },
 				route: () => ({ service: 'ncp', method: 'POST', pathRegex: `${NCP_FILES}$` }),
 			};
 		},
 	},
 	{
 		name: 'ncp.get',
-		provider: 'ncp',
+		resource: 'ncp',
 		idempotent: true,
 		stores: false,
 		prepare: (emulator, tag) => {
@@ -117,14 +117,14 @@ const OPERATIONS: Operation[] = [
 				items: ids.map((id) => ({ json: { id } })),
 				contents: [],
 				sharedRoute: false,
-				parameters: { provider: 'ncp', operation: 'get', tempRequestId: '={{ $json.id }}' },
+				parameters: { resource: 'ncp', operation: 'get', tempRequestId: '={{ $json.id }}' },
 				route: byId('GET', NCP_FILES, ids),
 			};
 		},
 	},
 	{
 		name: 'ncp.delete',
-		provider: 'ncp',
+		resource: 'ncp',
 		idempotent: false,
 		stores: false,
 		prepare: (emulator, tag) => {
@@ -133,14 +133,14 @@ const OPERATIONS: Operation[] = [
 				items: ids.map((id) => ({ json: { id } })),
 				contents: [],
 				sharedRoute: false,
-				parameters: { provider: 'ncp', operation: 'delete', tempRequestId: '={{ $json.id }}' },
+				parameters: { resource: 'ncp', operation: 'delete', tempRequestId: '={{ $json.id }}' },
 				route: byId('DELETE', NCP_FILES, ids),
 			};
 		},
 	},
 	{
 		name: 'nhn.upload',
-		provider: 'nhn',
+		resource: 'nhn',
 		idempotent: false,
 		stores: true,
 		prepare: (_emulator, tag) => {
@@ -149,14 +149,14 @@ const OPERATIONS: Operation[] = [
 				items,
 				contents,
 				sharedRoute: true,
-				parameters: { provider: 'nhn', operation: 'upload', binaryPropertyName: 'data', fileTypes: ['EMAIL_DEFAULT'] },
+				parameters: { resource: 'nhn', operation: 'upload', binaryPropertyName: 'data', fileTypes: ['EMAIL_DEFAULT'] },
 				route: () => ({ service: 'nhn', method: 'POST', pathRegex: `${NHN_ATTACHMENTS}$` }),
 			};
 		},
 	},
 	{
 		name: 'nhn.validateBeforeUpload',
-		provider: 'nhn',
+		resource: 'nhn',
 		idempotent: true,
 		stores: false,
 		prepare: (_emulator, tag) => {
@@ -165,14 +165,14 @@ const OPERATIONS: Operation[] = [
 				items,
 				contents: [],
 				sharedRoute: true,
-				parameters: { provider: 'nhn', operation: 'validateBeforeUpload', binaryPropertyName: 'data', fileTypes: ['EMAIL_DEFAULT'] },
+				parameters: { resource: 'nhn', operation: 'validateBeforeUpload', binaryPropertyName: 'data', fileTypes: ['EMAIL_DEFAULT'] },
 				route: () => ({ service: 'nhn', method: 'POST', pathRegex: `${NHN_ATTACHMENTS}/do-validate$` }),
 			};
 		},
 	},
 	{
 		name: 'nhn.list',
-		provider: 'nhn',
+		resource: 'nhn',
 		idempotent: true,
 		stores: false,
 		list: true,
@@ -182,14 +182,14 @@ const OPERATIONS: Operation[] = [
 				items: Array.from({ length: ITEMS }, (_, i) => ({ json: { n: i } })),
 				contents: [],
 				sharedRoute: true,
-				parameters: { provider: 'nhn', operation: 'list', returnAll: false, limit: 10 },
+				parameters: { resource: 'nhn', operation: 'list', returnAll: false, limit: 10 },
 				route: () => ({ service: 'nhn', method: 'GET', pathRegex: `${NHN_ATTACHMENTS}$` }),
 			};
 		},
 	},
 	{
 		name: 'nhn.get',
-		provider: 'nhn',
+		resource: 'nhn',
 		idempotent: true,
 		stores: false,
 		prepare: (emulator, tag) => {
@@ -198,14 +198,14 @@ const OPERATIONS: Operation[] = [
 				items: ids.map((id) => ({ json: { id } })),
 				contents: [],
 				sharedRoute: false,
-				parameters: { provider: 'nhn', operation: 'get', attachmentId: '={{ $json.id }}' },
+				parameters: { resource: 'nhn', operation: 'get', attachmentId: '={{ $json.id }}' },
 				route: byId('GET', NHN_ATTACHMENTS, ids),
 			};
 		},
 	},
 	{
 		name: 'nhn.validateUploaded',
-		provider: 'nhn',
+		resource: 'nhn',
 		idempotent: true,
 		stores: false,
 		prepare: (emulator, tag) => {
@@ -214,14 +214,14 @@ const OPERATIONS: Operation[] = [
 				items: ids.map((id) => ({ json: { id } })),
 				contents: [],
 				sharedRoute: false,
-				parameters: { provider: 'nhn', operation: 'validateUploaded', attachmentId: '={{ $json.id }}', fileTypes: ['EMAIL_DEFAULT'] },
+				parameters: { resource: 'nhn', operation: 'validateUploaded', attachmentId: '={{ $json.id }}', fileTypes: ['EMAIL_DEFAULT'] },
 				route: byId('POST', NHN_ATTACHMENTS, ids, '/do-validate'),
 			};
 		},
 	},
 	{
 		name: 'nhn.updateFileTypes',
-		provider: 'nhn',
+		resource: 'nhn',
 		idempotent: true,
 		stores: false,
 		prepare: (emulator, tag) => {
@@ -231,7 +231,7 @@ const OPERATIONS: Operation[] = [
 				contents: [],
 				sharedRoute: false,
 				parameters: {
-					provider: 'nhn',
+					resource: 'nhn',
 					operation: 'updateFileTypes',
 					attachmentId: '={{ $json.id }}',
 					fileTypes: ['EMAIL_DEFAULT', 'EMAIL_TEMPLATE'],
@@ -268,8 +268,8 @@ interface Fault {
 }
 
 const any = () => true;
-const nhnOnly = (op: Operation) => op.provider === 'nhn';
-const ncpOnly = (op: Operation) => op.provider === 'ncp';
+const nhnOnly = (op: Operation) => op.resource === 'nhn';
+const ncpOnly = (op: Operation) => op.resource === 'ncp';
 /** README "Retries": reads and validations after 502/503/504/reset/timeout; uploads and deletes not. */
 const readsRecover = (op: Operation): Outcome => (op.idempotent ? 'success' : 'error');
 
@@ -448,14 +448,14 @@ afterAll(async () => {
 
 function storedFiles(op: Operation): Array<{ sha256: string }> {
 	if (!op.stores) return [];
-	return op.provider === 'ncp'
+	return op.resource === 'ncp'
 		? [...emulator.state.ncp.uploads.values()].flatMap((upload) => upload.files)
 		: [...emulator.state.nhn.attachments.values()];
 }
 
 /** Checks an error item: a NodeApiError's fields, naming the provider and the status or failure kind. */
 function expectClearError(item: INodeExecutionData, op: Operation, fault: Fault): void {
-	const label = op.provider === 'ncp' ? NCP_LABEL : NHN_LABEL;
+	const label = op.resource === 'ncp' ? NCP_LABEL : NHN_LABEL;
 	const message = String(item.json.error);
 	const clear =
 		message.startsWith(`${label}: `) &&
@@ -486,7 +486,7 @@ async function runCase(fault: Fault, op: Operation): Promise<void> {
 
 	if (fault.special === 'expiredToken' || fault.special === 'expiredCachedToken') {
 		// A first execution has a token issued and stored; then the service's clock passes its lifetime.
-		const warmUp = await runNode(emulator, [{ json: {} }], { provider: 'nhn', operation: 'listFileTypes' });
+		const warmUp = await runNode(emulator, [{ json: {} }], { resource: 'nhn', operation: 'listFileTypes' });
 		expect(warmUp.items[0].json.error).toBeUndefined();
 		scanner.scan(warmUp.result, emulator, `${tag} warm-up`);
 		const stored = warmUp.result.storedCredentials('nhnCloudNotificationHubApi');
@@ -659,7 +659,7 @@ describe('found by the fault matrix', () => {
 		const id = seedNhnAttachment(emulator, 'stalled-token');
 		injectFault(emulator, { service: 'nhn-oauth' }, { type: 'delay', ms: 8_000 }, 1);
 		const options = { timeout: 300, retries: 0, maxRetryWaitMs: 0 };
-		const run = await runNode(emulator, [{ json: {} }], { provider: 'nhn', operation: 'get', attachmentId: id, options });
+		const run = await runNode(emulator, [{ json: {} }], { resource: 'nhn', operation: 'get', attachmentId: id, options });
 		expect(scanner.scan(run.result, emulator, 'stalled-token')).toBe(0);
 		// The token request has its own timeout (the node's Timeout does not reach a credential), then a second try.
 		expect(run.elapsedMs).toBeLessThanOrEqual(budgetOf(options) + TOKEN_TIMEOUT_MS);

@@ -145,7 +145,7 @@ const OPERATION_KEYS: OperationKey[] = [
 const X = (field: string) => `={{ $json.${field} }}`;
 
 function parametersFor(key: OperationKey, variant: { returnAll: boolean; download: boolean; perFile: boolean; failOnInvalid: boolean; concurrency: number }): INodeParameters {
-	const [provider, operation] = key.split('.');
+	const [resource, operation] = key.split('.');
 	const options: INodeParameters = {
 		timeout: X('timeout'),
 		retries: X('retries'),
@@ -153,7 +153,7 @@ function parametersFor(key: OperationKey, variant: { returnAll: boolean; downloa
 		keepInputBinary: X('keep'),
 		concurrency: variant.concurrency,
 	};
-	const base: INodeParameters = { provider, operation, options };
+	const base: INodeParameters = { resource, operation, options };
 	switch (key) {
 		case 'ncp.upload':
 			return { ...base, binaryPropertyName: X('bp'), requestMode: variant.perFile ? 'perFile' : 'single' };
@@ -316,9 +316,9 @@ async function oneRun(spec: RunSpec): Promise<void> {
 	const runIndex = figures.runs++;
 	resetAll(emulator, scanner);
 	probe.thrown.length = 0;
-	const provider = spec.operation.split('.')[0];
+	const resource = spec.operation.split('.')[0];
 	const seeds =
-		provider === 'ncp'
+		resource === 'ncp'
 			? [0, 1, 2].map((i) => seedNcpUpload(emulator, `fuzz-${runIndex}-${i}`))
 			: [0, 1, 2].map((i) => seedNhnAttachment(emulator, `fuzz-${runIndex}-${i}`, `seed-${i}.jpg`));
 	const seededNhn = new Set(emulator.state.nhn.attachments.keys());

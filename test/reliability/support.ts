@@ -198,7 +198,7 @@ export class ErrorProbe {
 	private readonly originals: Array<[Record<string, OperationModule>, string, OperationModule]> = [];
 
 	install(): void {
-		for (const [provider, table] of [['ncp', ncpOperations], ['nhn', nhnOperations]] as const) {
+		for (const [resource, table] of [['ncp', ncpOperations], ['nhn', nhnOperations]] as const) {
 			for (const [name, module] of Object.entries(table)) {
 				this.originals.push([table, name, module]);
 				const thrown = this.thrown;
@@ -211,7 +211,7 @@ export class ErrorProbe {
 							const kind =
 								error instanceof NodeApiError ? 'NodeApiError' : error instanceof NodeOperationError ? 'NodeOperationError' : 'other';
 							thrown.push({
-								operation: `${provider}.${name}`,
+								operation: `${resource}.${name}`,
 								itemIndex,
 								kind,
 								name: (error as Error)?.name ?? typeof error,

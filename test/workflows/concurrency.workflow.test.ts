@@ -29,23 +29,23 @@ const items = (count: number) => Array.from({ length: count }, (_, index) => ({ 
 
 describe('concurrency', () => {
 	it.each([
-		[undefined, 5],
+		[undefined, 10],
 		[1, 1],
 		[3, 3],
 	])('with Concurrency %p, at most %p requests overlap and outputs keep the input order', async (concurrency, peak) => {
-		const stats = slowFiles(10);
+		const stats = slowFiles(14);
 		const workflow = chain(
-			fixtureSource(items(10)),
+			fixtureSource(items(14)),
 			attachmentNode({
-				provider: 'ncp',
+				resource: 'ncp',
 				operation: 'get',
 				tempRequestId: '={{ $json.id }}',
 				options: concurrency === undefined ? {} : { concurrency },
 			}),
 		);
 		const output = (await runWorkflow(workflow, engineSetup())).outputOf('Attachment');
-		expect(output.map((item) => item.json.tempRequestId)).toEqual(items(10).map((item) => item.json.id));
-		expect(output.map((item) => item.pairedItem)).toEqual(items(10).map((_, index) => ({ item: index })));
+		expect(output.map((item) => item.json.tempRequestId)).toEqual(items(14).map((item) => item.json.id));
+		expect(output.map((item) => item.pairedItem)).toEqual(items(14).map((_, index) => ({ item: index })));
 		expect(stats.peak).toBe(peak);
 	});
 
@@ -64,7 +64,7 @@ describe('concurrency', () => {
 			});
 		const workflow = chain(
 			fixtureSource(items(10)),
-			attachmentNode({ provider: 'ncp', operation: 'get', tempRequestId: '={{ $json.id }}', options: { concurrency: 3 } }),
+			attachmentNode({ resource: 'ncp', operation: 'get', tempRequestId: '={{ $json.id }}', options: { concurrency: 3 } }),
 		);
 		const error = (await runWorkflow(workflow, engineSetup())).errorOf('Attachment');
 		expect(error?.message).toBe('NAVER Cloud Outbound Mailer: HTTP 400, code 77103: no t1');

@@ -37,7 +37,7 @@ const source = () =>
 describe('hostile file names', () => {
 	it('NCP stores each file under the safe name, one file per item, nothing injected', async () => {
 		const result = await runWorkflow(
-			chain(source(), attachmentNode({ provider: 'ncp', operation: 'upload', binaryPropertyName: 'data' })),
+			chain(source(), attachmentNode({ resource: 'ncp', operation: 'upload', binaryPropertyName: 'data' })),
 			engineSetup(emulatorEngineCredentials(emulator)),
 		);
 		const output = result.outputOf('Attachment');
@@ -55,7 +55,7 @@ describe('hostile file names', () => {
 		const result = await runWorkflow(
 			chain(
 				source(),
-				attachmentNode({ provider: 'nhn', operation: 'upload', binaryPropertyName: 'data', fileTypes: ['EMAIL_DEFAULT'] }),
+				attachmentNode({ resource: 'nhn', operation: 'upload', binaryPropertyName: 'data', fileTypes: ['EMAIL_DEFAULT'] }),
 			),
 			engineSetup(emulatorEngineCredentials(emulator)),
 		);

@@ -32,7 +32,7 @@ describe('NCP Upload', () => {
 			});
 		const workflow = chain(
 			fixtureSource([{ json: { order: 7 }, binary: { data: { base64: PDF.toString('base64'), fileName: 'invoice.pdf', mimeType: 'application/pdf' } } }]),
-			attachmentNode({ provider: 'ncp', operation: 'upload', binaryPropertyName: 'data' }),
+			attachmentNode({ resource: 'ncp', operation: 'upload', binaryPropertyName: 'data' }),
 		);
 		const result = await runWorkflow(workflow, engineSetup());
 
@@ -68,7 +68,7 @@ describe('NCP Upload', () => {
 					},
 				},
 			]),
-			attachmentNode({ provider: 'ncp', operation: 'upload', binaryPropertyName: 'first, second' }),
+			attachmentNode({ resource: 'ncp', operation: 'upload', binaryPropertyName: 'first, second' }),
 		);
 		const result = await runWorkflow(workflow, engineSetup());
 
@@ -91,7 +91,7 @@ describe('NCP Upload', () => {
 			});
 		const workflow = chain(
 			fixtureSource([{ json: {}, binary: { a: { text: 'a', fileName: 'a.txt' }, b: { text: 'b', fileName: 'b.txt' } } }]),
-			attachmentNode({ provider: 'ncp', operation: 'upload', binaryPropertyName: 'a,b', requestMode: 'perFile' }),
+			attachmentNode({ resource: 'ncp', operation: 'upload', binaryPropertyName: 'a,b', requestMode: 'perFile' }),
 		);
 		const result = await runWorkflow(workflow, engineSetup());
 
@@ -111,7 +111,7 @@ describe('NCP Upload', () => {
 			.reply(500, { error: { errorCode: '77303', message: 'Internal server error' } });
 		const workflow = chain(
 			fixtureSource([{ json: {}, binary: { a: { text: 'a', fileName: 'a.txt' }, b: { text: 'b', fileName: 'b.txt' } } }]),
-			attachmentNode({ provider: 'ncp', operation: 'upload', binaryPropertyName: 'a,b', requestMode: 'perFile' }, { continueOnFail: true }),
+			attachmentNode({ resource: 'ncp', operation: 'upload', binaryPropertyName: 'a,b', requestMode: 'perFile' }, { continueOnFail: true }),
 		);
 		const [item] = (await runWorkflow(workflow, engineSetup())).outputOf('Attachment');
 		expect(item.json.error).toBe('NAVER Cloud Outbound Mailer: HTTP 500, code 77303: Internal server error');
@@ -122,7 +122,7 @@ describe('NCP Upload', () => {
 		nock(NCP_ORIGIN).post('/api/v1/files').reply(201, { tempRequestId: 't', files: files('f') });
 		const workflow = chain(
 			fixtureSource([{ json: {}, binary: { data: { text: 'keep me', fileName: 'keep.txt' } } }]),
-			attachmentNode({ provider: 'ncp', operation: 'upload', binaryPropertyName: 'data', options: { keepInputBinary: true } }),
+			attachmentNode({ resource: 'ncp', operation: 'upload', binaryPropertyName: 'data', options: { keepInputBinary: true } }),
 		);
 		const [item] = (await runWorkflow(workflow, engineSetup())).outputOf('Attachment');
 		expect(item.json.fileIds).toEqual(['f']);
@@ -142,7 +142,7 @@ describe('NCP Upload', () => {
 		const api = nock(NCP_ORIGIN).post('/api/v1/files').reply(201, {});
 		const workflow = chain(
 			fixtureSource([{ json: {}, binary }]),
-			attachmentNode({ provider: 'ncp', operation: 'upload', binaryPropertyName: property }),
+			attachmentNode({ resource: 'ncp', operation: 'upload', binaryPropertyName: property }),
 		);
 		const result = await runWorkflow(workflow, engineSetup());
 		const error = result.errorOf('Attachment');
@@ -163,7 +163,7 @@ describe('NCP Get and Delete', () => {
 		api.on('request', (request: Request) => (signed = hasValidNcpSignature(request)));
 		const workflow = chain(
 			fixtureSource([{ json: { id: 'a/b?c d' } }]),
-			attachmentNode({ provider: 'ncp', operation: 'get', tempRequestId: '={{ $json.id }}' }),
+			attachmentNode({ resource: 'ncp', operation: 'get', tempRequestId: '={{ $json.id }}' }),
 		);
 		const result = await runWorkflow(workflow, engineSetup());
 		expect(api.isDone()).toBe(true);
@@ -181,7 +181,7 @@ describe('NCP Get and Delete', () => {
 			.reply(200, { tempRequestId: 't3', files: [] });
 		const workflow = chain(
 			fixtureSource([{ json: { id: 't1' } }, { json: { id: 'missing' } }, { json: { id: 't3' } }]),
-			attachmentNode({ provider: 'ncp', operation: 'delete', tempRequestId: '={{ $json.id }}' }, { continueOnFail: true }),
+			attachmentNode({ resource: 'ncp', operation: 'delete', tempRequestId: '={{ $json.id }}' }, { continueOnFail: true }),
 		);
 		const output = (await runWorkflow(workflow, engineSetup())).outputOf('Attachment');
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -201,7 +201,7 @@ describe('NCP Get and Delete', () => {
 			.reply(401, { error: { errorCode: '200', message: 'Authentication Failed', details: 'Invalid timestamp' } });
 		const workflow = chain(
 			fixtureSource([{ json: {} }]),
-			attachmentNode({ provider: 'ncp', operation: 'get', tempRequestId: 't1' }),
+			attachmentNode({ resource: 'ncp', operation: 'get', tempRequestId: 't1' }),
 		);
 		const result = await runWorkflow(workflow, engineSetup());
 		const error = result.errorOf('Attachment');
@@ -215,7 +215,7 @@ describe('NCP Get and Delete', () => {
 		const api = nock(NCP_ORIGIN).get(() => true).reply(200, {});
 		const workflow = chain(
 			fixtureSource([{ json: { id } }]),
-			attachmentNode({ provider: 'ncp', operation: 'get', tempRequestId: '={{ $json.id }}' }),
+			attachmentNode({ resource: 'ncp', operation: 'get', tempRequestId: '={{ $json.id }}' }),
 		);
 		const error = (await runWorkflow(workflow, engineSetup())).errorOf('Attachment');
 		expect(error?.name).toBe('NodeOperationError');

@@ -42,7 +42,7 @@ export function expectNothingLeaked(result: RunResult): void {
 }
 
 export const nhnNode = (parameters: INodeParameters, extra: Partial<INode> = {}): INode =>
-	attachmentNode({ provider: 'nhn', ...parameters }, extra);
+	attachmentNode({ resource: 'nhn', ...parameters }, extra);
 
 /** Credentials holding a token issued earlier, so no token request is needed. */
 export function withStoredToken(token = STORED_TOKEN, extra: ICredentialDataDecryptedObject = {}) {

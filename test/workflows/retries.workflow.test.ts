@@ -18,7 +18,7 @@ describe('retries', () => {
 			.reply(502, '<html>Bad Gateway</html>', { 'Retry-After': '0' })
 			.get('/api/v1/files/t')
 			.reply(200, stored);
-		const workflow = chain(fixtureSource([{ json: {} }]), attachmentNode({ provider: 'ncp', operation: 'get', tempRequestId: 't' }));
+		const workflow = chain(fixtureSource([{ json: {} }]), attachmentNode({ resource: 'ncp', operation: 'get', tempRequestId: 't' }));
 		const result = await runWorkflow(workflow, engineSetup());
 		expect(api.isDone()).toBe(true);
 		expect(result.outputOf('Attachment')[0].json.fileIds).toEqual(['f']);
@@ -29,7 +29,7 @@ describe('retries', () => {
 		const second = nock(NCP_ORIGIN).post('/api/v1/files').reply(201, stored);
 		const workflow = chain(
 			fixtureSource([fileItem]),
-			attachmentNode({ provider: 'ncp', operation: 'upload', binaryPropertyName: 'data' }, { continueOnFail: true }),
+			attachmentNode({ resource: 'ncp', operation: 'upload', binaryPropertyName: 'data' }, { continueOnFail: true }),
 		);
 		const [item] = (await runWorkflow(workflow, engineSetup())).outputOf('Attachment');
 		expect(api.isDone()).toBe(true);
@@ -43,7 +43,7 @@ describe('retries', () => {
 			.reply(429, { error: { errorCode: '420', message: 'Rate Limited' } }, { 'Retry-After': '0' })
 			.post('/api/v1/files')
 			.reply(201, stored);
-		const workflow = chain(fixtureSource([fileItem]), attachmentNode({ provider: 'ncp', operation: 'upload', binaryPropertyName: 'data' }));
+		const workflow = chain(fixtureSource([fileItem]), attachmentNode({ resource: 'ncp', operation: 'upload', binaryPropertyName: 'data' }));
 		const result = await runWorkflow(workflow, engineSetup());
 		expect(api.isDone()).toBe(true);
 		expect(result.outputOf('Attachment')[0].json.tempRequestId).toBe('t');
@@ -54,7 +54,7 @@ describe('retries', () => {
 		const extra = nock(NCP_ORIGIN).get('/api/v1/files/t').reply(200, stored);
 		const workflow = chain(
 			fixtureSource([{ json: {} }]),
-			attachmentNode({ provider: 'ncp', operation: 'get', tempRequestId: 't', options: { retries: 2 } }),
+			attachmentNode({ resource: 'ncp', operation: 'get', tempRequestId: 't', options: { retries: 2 } }),
 		);
 		const error = (await runWorkflow(workflow, engineSetup())).errorOf('Attachment');
 		expect(api.isDone()).toBe(true);
@@ -68,7 +68,7 @@ describe('retries', () => {
 		const retried = nock(NCP_ORIGIN).get('/api/v1/files/t').reply(200, stored);
 		const workflow = chain(
 			fixtureSource([{ json: {} }]),
-			attachmentNode({ provider: 'ncp', operation: 'get', tempRequestId: 't', options: { maxRetryWaitMs: 1000 } }),
+			attachmentNode({ resource: 'ncp', operation: 'get', tempRequestId: 't', options: { maxRetryWaitMs: 1000 } }),
 		);
 		const error = (await runWorkflow(workflow, engineSetup())).errorOf('Attachment');
 		expect(api.isDone()).toBe(true);

@@ -46,9 +46,9 @@ export function engineSetup(credentials: EngineSetup['credentials'] = {}): Engin
 }
 
 export function attachmentNode(parameters: INodeParameters, extra: Partial<INode> = {}): INode {
-	const provider = parameters.provider as string;
+	const resource = parameters.resource as string;
 	return workflowNode('Attachment', ATTACHMENT_TYPE, parameters, {
-		credentials: credentialsFor(provider === 'ncp' ? 'ncpOutboundMailerApi' : 'nhnCloudNotificationHubApi'),
+		credentials: credentialsFor(resource === 'ncp' ? 'ncpOutboundMailerApi' : 'nhnCloudNotificationHubApi'),
 		...extra,
 	});
 }

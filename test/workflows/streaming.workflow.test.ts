@@ -28,7 +28,7 @@ const bigFile = fixtureSource([{ json: {}, binary: { data: { size: SIZE, fill: F
 describe('streamed uploads of stored files', () => {
 	it('NCP stores the exact bytes of a file streamed from storage', async () => {
 		const result = await runWorkflow(
-			chain(bigFile, attachmentNode({ provider: 'ncp', operation: 'upload', binaryPropertyName: 'data' })),
+			chain(bigFile, attachmentNode({ resource: 'ncp', operation: 'upload', binaryPropertyName: 'data' })),
 			engineSetup(credentials()),
 		);
 		const [item] = result.outputOf('Attachment');
@@ -41,7 +41,7 @@ describe('streamed uploads of stored files', () => {
 		const result = await runWorkflow(
 			chain(
 				bigFile,
-				attachmentNode({ provider: 'nhn', operation: 'upload', binaryPropertyName: 'data', fileTypes: ['EMAIL_DEFAULT'] }),
+				attachmentNode({ resource: 'nhn', operation: 'upload', binaryPropertyName: 'data', fileTypes: ['EMAIL_DEFAULT'] }),
 			),
 			engineSetup(credentials('a-token-the-emulator-never-issued')),
 		);

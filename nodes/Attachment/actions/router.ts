@@ -10,7 +10,7 @@ import type { OperationModule } from './types';
 const OPERATIONS: Record<string, Record<string, OperationModule>> = { ncp: ncpOperations, nhn: nhnOperations };
 
 function operationFor(ctx: IExecuteFunctions, itemIndex: number): OperationModule {
-	const provider = ctx.getNodeParameter('provider', itemIndex) as string;
+	const provider = ctx.getNodeParameter('resource', itemIndex) as string;
 	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
 	const module = OPERATIONS[provider]?.[operation];
 	if (!module) {

@@ -80,7 +80,7 @@ export function requestPolicy(ctx: IExecuteFunctions, itemIndex: number): Reques
 	return { timeoutMs: timeout > 0 ? timeout : undefined, retry: { maxAttempts: retries + 1, maxWaitMs } };
 }
 
-export const DEFAULT_CONCURRENCY = 5;
+export const DEFAULT_CONCURRENCY = 10;
 
 /** Items processed at once (and list pages fetched at once): one value for the whole node, read from item 0. */
 export function concurrencyOf(ctx: IExecuteFunctions): number {

@@ -2,7 +2,8 @@
 // The n8n editor in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core; never a downloaded
 // browser): a logged-in page, and the few editor gestures the browser tests repeat (open a workflow, open and close
 // a node's panel, pick an option of an n8n select, read the credential banner), with n8n's own data-test-id
-// attributes as selectors. Screenshots go to docs/screenshots (BROWSER_SCREENSHOT_DIR overrides it).
+// attributes as selectors. Screenshots go to .tmp/screenshots (git-ignored); UPDATE_SCREENSHOTS=1 writes the ones
+// docs/screenshots holds for the README, and BROWSER_SCREENSHOT_DIR names any other folder.
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -32,7 +33,8 @@ export const VIEWPORT = { width: 1280, height: 800 };
 const BROWSER_ID = 'ncp-nhn-browser-test';
 
 export function screenshotDir(): string {
-	return process.env.BROWSER_SCREENSHOT_DIR ?? join(projectRoot(), 'docs', 'screenshots');
+	if (process.env.BROWSER_SCREENSHOT_DIR) return process.env.BROWSER_SCREENSHOT_DIR;
+	return join(projectRoot(), process.env.UPDATE_SCREENSHOTS === '1' ? 'docs' : '.tmp', 'screenshots');
 }
 
 export interface Editor {

@@ -24,7 +24,7 @@ export function codeNode(name: string, jsCode: string): Node {
 /** The package's node with the given provider, operation and parameters. */
 export function attachmentNode(
 	name: string,
-	provider: 'ncp' | 'nhn',
+	resource: 'ncp' | 'nhn',
 	operation: string,
 	parameters: Record<string, unknown> = {},
 	extra: Record<string, unknown> = {},
@@ -33,8 +33,8 @@ export function attachmentNode(
 		name,
 		type: NODE_TYPE,
 		typeVersion: 1,
-		parameters: { provider, operation, ...parameters },
-		credentials: CREDENTIALS[provider],
+		parameters: { resource, operation, ...parameters },
+		credentials: CREDENTIALS[resource],
 		...extra,
 	};
 }

@@ -82,7 +82,7 @@ const concurrencyOption: INodeProperties = {
 	name: 'concurrency',
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 50 },
-	default: 5,
+	default: 10,
 	description:
 		'How many items are processed at once (and, for List with Return All, how many pages are fetched at once). Outputs keep the input order.',
 };

@@ -11,7 +11,7 @@ import { temporaryFilesOutput } from './output';
 
 const properties: INodeProperties[] = [tempRequestIdField, optionsField()];
 
-export const description = updateDisplayOptions({ show: { provider: ['ncp'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['ncp'], operation: ['delete'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
 	const tempRequestId = idParameter(this, itemIndex, 'tempRequestId', 'Temp Request ID');

@@ -20,7 +20,7 @@ export const tempRequestIdField: INodeProperties = {
 
 const properties: INodeProperties[] = [tempRequestIdField, optionsField()];
 
-export const description = updateDisplayOptions({ show: { provider: ['ncp'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['ncp'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
 	const tempRequestId = idParameter(this, itemIndex, 'tempRequestId', 'Temp Request ID');

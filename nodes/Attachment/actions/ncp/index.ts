@@ -13,7 +13,7 @@ export const description: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: { provider: ['ncp'] } },
+		displayOptions: { show: { resource: ['ncp'] } },
 		options: [
 			{
 				name: 'Delete',

@@ -35,7 +35,7 @@ const properties: INodeProperties[] = [
 	optionsField(),
 ];
 
-export const description = updateDisplayOptions({ show: { provider: ['ncp'], operation: ['upload'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['ncp'], operation: ['upload'] } }, properties);
 
 async function upload(
 	ctx: IExecuteFunctions,

@@ -25,7 +25,7 @@ export const description: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: { provider: ['nhn'] } },
+		displayOptions: { show: { resource: ['nhn'] } },
 		options: [
 			{ name: 'Get', value: 'get', description: 'Get an attachment, optionally with its file', action: 'Get an attachment' },
 			{ name: 'List', value: 'list', description: 'List attachments', action: 'List attachments' },

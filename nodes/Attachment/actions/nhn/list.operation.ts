@@ -65,7 +65,7 @@ const properties: INodeProperties[] = [
 	optionsField(),
 ];
 
-export const description = updateDisplayOptions({ show: { provider: ['nhn'], operation: ['list'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['nhn'], operation: ['list'] } }, properties);
 
 function limitOf(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (ctx.getNodeParameter('returnAll', itemIndex) === true) return undefined;

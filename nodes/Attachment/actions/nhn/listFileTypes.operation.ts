@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions(
-	{ show: { provider: ['nhn'], operation: ['listFileTypes'] } },
+	{ show: { resource: ['nhn'], operation: ['listFileTypes'] } },
 	properties,
 );
 

@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions(
-	{ show: { provider: ['nhn'], operation: ['updateFileTypes'] } },
+	{ show: { resource: ['nhn'], operation: ['updateFileTypes'] } },
 	properties,
 );
 

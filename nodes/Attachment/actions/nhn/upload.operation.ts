@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 	optionsField(),
 ];
 
-export const description = updateDisplayOptions({ show: { provider: ['nhn'], operation: ['upload'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['nhn'], operation: ['upload'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
 	const fileTypes = fileTypesParameter(this, itemIndex, 'fileTypes', false);

@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions(
-	{ show: { provider: ['nhn'], operation: ['validateBeforeUpload'] } },
+	{ show: { resource: ['nhn'], operation: ['validateBeforeUpload'] } },
 	properties,
 );
 

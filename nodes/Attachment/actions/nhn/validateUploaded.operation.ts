@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions(
-	{ show: { provider: ['nhn'], operation: ['validateUploaded'] } },
+	{ show: { resource: ['nhn'], operation: ['validateUploaded'] } },
 	properties,
 );
 
