@@ -294,7 +294,7 @@ const INTERNAL_ERROR = /TypeError|ReferenceError|SyntaxError|Cannot read propert
 
 function expectClearError(item: RunItem, op: Operation, c: FaultCase): void {
 	const message = String(item.json.error);
-	expect({ message, resource: item.json.provider }).toEqual({ message: expect.stringMatching(new RegExp(`^${labelOf(op)}: `)), provider: labelOf(op) });
+	expect({ message, provider: item.json.provider }).toEqual({ message: expect.stringMatching(new RegExp(`^${labelOf(op)}: `)), provider: labelOf(op) });
 	expect(message).toMatch(c.errorPattern);
 	expect(message).not.toMatch(INTERNAL_ERROR);
 	expect(String(item.json.description ?? '')).not.toMatch(INTERNAL_ERROR);
