@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- e2e tooling: drives a real n8n from jest, never published */
 // A fresh n8n user folder (N8N_USER_FOLDER) with the package installed the way n8n's own installer does it.
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { n8nEnv } from './env';
@@ -68,7 +69,9 @@ async function newLayout(prefix: string): Promise<UserFolderLayout> {
 }
 
 /** n8n migrates a new database on its first command (about 4.5 s); done once per process, then copied. */
-const DATABASE_FILES = ['config', 'database.sqlite', 'database.sqlite-wal'];
+const DATABASE_FILES = ['config', 'database.sqlite'];
+/** SQLite removes the write-ahead log when it checkpoints on close: copied only when it is there. */
+const OPTIONAL_DATABASE_FILES = ['database.sqlite-wal'];
 let template: Promise<string> | undefined;
 
 async function migratedDatabase(): Promise<string> {
@@ -104,6 +107,9 @@ export async function createUserFolder(options: CreateUserFolderOptions): Promis
 		const from = await migratedDatabase();
 		// The WAL is copied with the database; the -shm index is rebuilt by SQLite on open.
 		for (const file of DATABASE_FILES) await copyFile(join(from, file), join(layout.n8nDir, file));
+		for (const file of OPTIONAL_DATABASE_FILES) {
+			if (existsSync(join(from, file))) await copyFile(join(from, file), join(layout.n8nDir, file));
+		}
 		return Date.now() - t0;
 	})();
 	const install = (async () => {
