@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- demo tooling: starts a real n8n and the emulator, never published */
 // The README's demo: a real n8n with this package installed as a user installs it, the emulator of both APIs,
 // credentials pointing at the emulator and the example workflows. Ctrl-C stops both, and nothing else.
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { DEMO_KEYS, startEmulator, type Emulator } from '../emulator/server';
@@ -15,10 +15,10 @@ import {
 } from '../e2e/fixtures';
 import {
 	E2E_OWNER,
-	freePort,
 	importCredentials,
 	importWorkflow,
 	installCommunityPackage,
+	layoutAt,
 	packPackage,
 	startServer,
 	type RunningN8n,
@@ -31,23 +31,7 @@ const PACKAGE_NAME = 'n8n-nodes-ncp-nhn-attachment';
 
 /** The demo's user folder lives in the clone (`.demo/`, git-ignored), so later starts reuse its database. */
 async function demoLayout(): Promise<UserFolderLayout> {
-	const dir = join(projectRoot(), '.demo', 'n8n');
-	const n8nDir = join(dir, '.n8n');
-	const layout: UserFolderLayout = {
-		dir,
-		n8nDir,
-		nodesDir: join(n8nDir, 'nodes'),
-		filesDir: join(dir, 'files'),
-		logsDir: join(dir, 'logs'),
-		logFile: join(dir, 'logs', 'n8n.log'),
-		inputDir: join(dir, 'input'),
-		port: EDITOR_PORT,
-		brokerPort: await freePort(),
-	};
-	for (const folder of [layout.nodesDir, layout.filesDir, layout.logsDir, layout.inputDir]) {
-		await mkdir(folder, { recursive: true });
-	}
-	return layout;
+	return await layoutAt(join(projectRoot(), '.demo', 'n8n'), EDITOR_PORT);
 }
 
 function step(message: string): void {

@@ -2,7 +2,7 @@
 // Needs scripts/ensure-n8n.sh to have run (it installs n8n into the project cache).
 export { cleanupE2e, e2eRoot, keepE2e, makeTempDir, n8nBin, n8nHome, N8N_VERSION } from './paths';
 export { packPackage } from './pack';
-export { createUserFolder, installCommunityPackage } from './user-folder';
+export { createUserFolder, installCommunityPackage, layoutAt } from './user-folder';
 export type { CreateUserFolderOptions, InstalledPackage, UserFolder, UserFolderLayout } from './user-folder';
 export { E2E_ENCRYPTION_KEY, n8nEnv } from './env';
 export { executeWorkflow, importCredentials, importWorkflow, n8nCli, readLogLines } from './cli';

@@ -48,8 +48,8 @@ export interface CreateUserFolderOptions {
 	freshDatabase?: boolean;
 }
 
-async function newLayout(prefix: string): Promise<UserFolderLayout> {
-	const dir = await makeTempDir(prefix);
+/** The layout of a user folder at `dir` (created if missing), on `port` or a free one. */
+export async function layoutAt(dir: string, port?: number): Promise<UserFolderLayout> {
 	const n8nDir = join(dir, '.n8n');
 	const layout: UserFolderLayout = {
 		dir,
@@ -59,13 +59,17 @@ async function newLayout(prefix: string): Promise<UserFolderLayout> {
 		logsDir: join(dir, 'logs'),
 		logFile: join(dir, 'logs', 'n8n.log'),
 		inputDir: join(dir, 'input'),
-		port: await freePort(),
+		port: port ?? (await freePort()),
 		brokerPort: await freePort(),
 	};
-	for (const folder of [n8nDir, layout.filesDir, layout.logsDir, layout.inputDir]) {
+	for (const folder of [layout.nodesDir, layout.filesDir, layout.logsDir, layout.inputDir]) {
 		await mkdir(folder, { recursive: true });
 	}
 	return layout;
+}
+
+async function newLayout(prefix: string): Promise<UserFolderLayout> {
+	return await layoutAt(await makeTempDir(prefix));
 }
 
 /** n8n migrates a new database on its first command (about 4.5 s); done once per process, then copied. */
