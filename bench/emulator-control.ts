@@ -3,6 +3,7 @@
 // workflow runs: every run would then start with a 401 and a token renewal (and resend its first uploads). So
 // `reset()` puts the issued tokens back after the reset; `tokensIssued` and `tokenRequests` still start at 0.
 import type { Emulator } from '../emulator/server';
+import { emulatorAdmin } from '../e2e/fixtures';
 
 export interface StateView {
 	nhn: {
@@ -20,13 +21,7 @@ export class EmulatorControl {
 	constructor(readonly emulator: Emulator) {}
 
 	async admin<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-		const res = await fetch(`${this.emulator.adminUrl}${path}`, {
-			method,
-			headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		if (!res.ok) throw new Error(`emulator admin ${method} ${path}: HTTP ${res.status} ${await res.text()}`);
-		return (await res.json()) as T;
+		return await emulatorAdmin<T>(this.emulator, method, path, body);
 	}
 
 	/** POST /__admin/reset, then the tokens issued so far are valid again; then the latency for the next run. */

@@ -51,34 +51,45 @@ export async function writeSampleFile(): Promise<SampleFile> {
 	return { path: SAMPLE_FILE, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
+type EmulatorUrls = Pick<Emulator, 'ncpBaseUrl' | 'nhnApiBaseUrl' | 'nhnTokenUrl'>;
+
+/** The NCP credential's data for the emulator, with the given (default: demo) keys. */
+export function ncpCredentialData(emulator: EmulatorUrls, keys = DEMO_KEYS.ncp): Record<string, string> {
+	return { accessKeyId: keys.accessKeyId, secretKey: keys.secretKey, site: 'custom', customBaseUrl: emulator.ncpBaseUrl };
+}
+
+/** The NHN credential's data for the emulator (User Access Key, no token issued yet), with the given keys. */
+export function nhnCredentialData(emulator: EmulatorUrls, keys = DEMO_KEYS.nhn): Record<string, string> {
+	return {
+		appKey: keys.appKey,
+		authentication: 'userAccessKey',
+		userAccessKeyId: keys.userAccessKeyId,
+		secretAccessKey: keys.secretAccessKey,
+		oauthServer: 'custom',
+		customTokenUrl: emulator.nhnTokenUrl,
+		apiBase: 'custom',
+		customApiBaseUrl: emulator.nhnApiBaseUrl,
+		issuedAccessToken: '',
+	};
+}
+
 /** The two credentials of the examples, pointing at the emulator, with the given (default: demo) keys. */
-export function emulatorCredentials(
-	emulator: Pick<Emulator, 'ncpBaseUrl' | 'nhnApiBaseUrl' | 'nhnTokenUrl'>,
-	keys = DEMO_KEYS,
-): CredentialInput[] {
+export function emulatorCredentials(emulator: EmulatorUrls, keys = DEMO_KEYS): CredentialInput[] {
 	return [
-		{
-			id: CREDENTIAL_IDS.ncp,
-			name: 'NAVER Cloud Outbound Mailer (demo)',
-			type: 'ncpOutboundMailerApi',
-			data: { accessKeyId: keys.ncp.accessKeyId, secretKey: keys.ncp.secretKey, site: 'custom', customBaseUrl: emulator.ncpBaseUrl },
-		},
-		{
-			id: CREDENTIAL_IDS.nhn,
-			name: 'NHN Cloud Notification Hub (demo)',
-			type: 'nhnCloudNotificationHubApi',
-			data: {
-				appKey: keys.nhn.appKey,
-				authentication: 'userAccessKey',
-				userAccessKeyId: keys.nhn.userAccessKeyId,
-				secretAccessKey: keys.nhn.secretAccessKey,
-				oauthServer: 'custom',
-				customTokenUrl: emulator.nhnTokenUrl,
-				apiBase: 'custom',
-				customApiBaseUrl: emulator.nhnApiBaseUrl,
-			},
-		},
+		{ id: CREDENTIAL_IDS.ncp, name: 'NAVER Cloud Outbound Mailer (demo)', type: 'ncpOutboundMailerApi', data: ncpCredentialData(emulator, keys.ncp) },
+		{ id: CREDENTIAL_IDS.nhn, name: 'NHN Cloud Notification Hub (demo)', type: 'nhnCloudNotificationHubApi', data: nhnCredentialData(emulator, keys.nhn) },
 	];
+}
+
+/** One call to the emulator's admin API (`/__admin` + `path`), answered as JSON; throws unless 2xx. */
+export async function emulatorAdmin<T = unknown>(emulator: Pick<Emulator, 'adminUrl'>, method: string, path: string, body?: unknown): Promise<T> {
+	const res = await fetch(`${emulator.adminUrl}${path}`, {
+		method,
+		headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	if (!res.ok) throw new Error(`emulator admin ${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+	return (await res.json()) as T;
 }
 
 /**

@@ -15,6 +15,7 @@ import type { Emulator } from '../../emulator/server';
 import { operations as ncpOperations } from '../../nodes/Attachment/actions/ncp';
 import { operations as nhnOperations } from '../../nodes/Attachment/actions/nhn';
 import type { OperationModule } from '../../nodes/Attachment/actions/types';
+import { ncpCredentialData, nhnCredentialData } from '../../e2e/fixtures';
 import { chain, fixtureSource } from '../engine/harness';
 import type { FixtureItem, RunResult } from '../engine/harness';
 import { attachmentNode, engineSetup, resetTokenCache, runWorkflow, visibleText } from '../workflows/setup';
@@ -35,22 +36,11 @@ export async function startLocalEmulator(tokenLifetimeSeconds = 86_400): Promise
 }
 
 export function ncpCredentials(emulator: Emulator, secretKey = DEMO_KEYS.ncp.secretKey): ICredentialDataDecryptedObject {
-	return { accessKeyId: DEMO_KEYS.ncp.accessKeyId, secretKey, site: 'custom', customBaseUrl: emulator.ncpBaseUrl };
+	return ncpCredentialData(emulator, { ...DEMO_KEYS.ncp, secretKey });
 }
 
 export function nhnCredentials(emulator: Emulator, extra: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	return {
-		appKey: DEMO_KEYS.nhn.appKey,
-		authentication: 'userAccessKey',
-		userAccessKeyId: DEMO_KEYS.nhn.userAccessKeyId,
-		secretAccessKey: DEMO_KEYS.nhn.secretAccessKey,
-		oauthServer: 'custom',
-		customTokenUrl: emulator.nhnTokenUrl,
-		apiBase: 'custom',
-		customApiBaseUrl: emulator.nhnApiBaseUrl,
-		issuedAccessToken: '',
-		...extra,
-	};
+	return { ...nhnCredentialData(emulator), ...extra };
 }
 
 /** Adds a fault rule straight into the live state (what POST /__admin/faults does). */

@@ -2,12 +2,13 @@ import Busboy from 'busboy';
 import { createHmac } from 'crypto';
 import type { ICredentialDataDecryptedObject, INode, INodeParameters } from 'n8n-workflow';
 
-import { DEMO_KEYS, type Emulator } from '../../emulator/server';
+import type { Emulator } from '../../emulator/server';
 import { NcpOutboundMailerApi } from '../../credentials/NcpOutboundMailerApi.credentials';
 import { NhnCloudNotificationHubApi } from '../../credentials/NhnCloudNotificationHubApi.credentials';
 import { NHN_TOKEN_URLS } from '../../credentials/nhn/endpoints';
 import { nhnTokenCache } from '../../credentials/nhn/token-cache';
 import { Attachment } from '../../nodes/Attachment/Attachment.node';
+import { ncpCredentialData, nhnCredentialData } from '../../e2e/fixtures';
 import { credentialsFor, runWorkflow, workflowNode } from '../engine/harness';
 import type { EngineSetup, RunResult } from '../engine/harness';
 
@@ -59,18 +60,8 @@ export function emulatorEngineCredentials(
 	issuedAccessToken = '',
 ): EngineSetup['credentials'] {
 	return {
-		ncpOutboundMailerApi: { ...DEMO_KEYS.ncp, site: 'custom', customBaseUrl: emulator.ncpBaseUrl },
-		nhnCloudNotificationHubApi: {
-			appKey: DEMO_KEYS.nhn.appKey,
-			authentication: 'userAccessKey',
-			userAccessKeyId: DEMO_KEYS.nhn.userAccessKeyId,
-			secretAccessKey: DEMO_KEYS.nhn.secretAccessKey,
-			oauthServer: 'custom',
-			customTokenUrl: emulator.nhnTokenUrl,
-			apiBase: 'custom',
-			customApiBaseUrl: emulator.nhnApiBaseUrl,
-			issuedAccessToken,
-		},
+		ncpOutboundMailerApi: ncpCredentialData(emulator),
+		nhnCloudNotificationHubApi: { ...nhnCredentialData(emulator), issuedAccessToken },
 	};
 }
 

@@ -4,6 +4,7 @@ import { createHash, createHmac } from 'node:crypto';
 
 import type { Emulator } from '../../../emulator/server';
 import { DEMO_KEYS } from '../../../emulator/server';
+import { emulatorAdmin } from '../../../e2e/fixtures';
 
 export const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
@@ -56,13 +57,7 @@ export class EmulatorDriver {
 	constructor(readonly emulator: Emulator) {}
 
 	async admin<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-		const res = await fetch(`${this.emulator.adminUrl}${path}`, {
-			method,
-			headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		if (!res.ok) throw new Error(`emulator admin ${method} ${path}: HTTP ${res.status} ${await res.text()}`);
-		return (await res.json()) as T;
+		return await emulatorAdmin<T>(this.emulator, method, path, body);
 	}
 
 	/** POST /__admin/reset, after noting the tokens issued so far. */
