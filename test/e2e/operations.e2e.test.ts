@@ -6,185 +6,21 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { cleanupE2e, n8nCli, nodeOutputItems, nodeOutputJson, type RunItem } from '../../e2e/harness';
-import { CREDENTIAL_IDS, SAMPLE_FILE } from '../../e2e/fixtures';
-import { DAY_MS, sha256, type EmulatorStateView } from './helpers/emulator';
+import { cleanupE2e, n8nCli, nodeOutputItems, nodeOutputJson } from '../../e2e/harness';
+import { CREDENTIAL_IDS } from '../../e2e/fixtures';
+import { DAY_MS, sha256 } from './helpers/emulator';
+import { answered, pairedItems } from './helpers/operation-checks';
+import { INLINE, INVOICE, NOTES, PHOTO, TOOL } from './helpers/operation-files';
+import { OPERATION_WORKFLOWS, WF } from './helpers/operation-workflows';
 import { E2eSuite } from './helpers/suite';
-import { attachmentNode, codeNode, codeWithFiles, manualTrigger, readFromDisk, START, workflow } from './helpers/workflows';
 
 jest.setTimeout(120_000);
-
-const INVOICE = { bytes: Buffer.from('%PDF-1.4\n% e2e invoice\n\u0000\u00ff\u0010 binary tail\n%%EOF\n', 'latin1'), fileName: 'invoice.pdf', mimeType: 'application/pdf' };
-const NOTES = { bytes: Buffer.from('회의 메모: 첨부 파일 테스트\nsecond line\n', 'utf8'), fileName: '메모.txt', mimeType: 'text/plain' };
-const PHOTO = {
-	bytes: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF e2e photo'), Buffer.from(Array.from({ length: 256 }, (_, i) => i)), Buffer.from([0xff, 0xd9])]),
-	fileName: 'photo.jpg',
-	mimeType: 'image/jpeg',
-};
-const TOOL = { bytes: Buffer.from('MZ not really a program'), fileName: 'tool.exe', mimeType: 'application/octet-stream' };
-const INLINE = { bytes: Buffer.from('inline file made by a Code node \u00e9\u00e8\n', 'utf8'), fileName: 'inline.txt', mimeType: 'text/plain' };
-const LETTERS = ['a', 'b', 'c'].map((letter) => ({ bytes: Buffer.from(`file ${letter}\n`), fileName: `${letter}.txt`, mimeType: 'text/plain' }));
-
-const WF = {
-	ncp: 'e2eNcpOperations',
-	nhn: 'e2eNhnOperations',
-	list: 'e2eNhnList',
-	sources: 'e2eBinarySources',
-	token: 'e2eNhnToken',
-	continueOnFail: 'e2eContinueOnFail',
-};
-
-const WORKFLOWS = [
-	workflow(
-		WF.ncp,
-		'e2e: NCP upload (one request, per file), get, delete',
-		[
-			manualTrigger(),
-			codeWithFiles('Two files', [{ json: { order: 1 }, binary: { invoice: INVOICE, notes: NOTES } }]),
-			attachmentNode('Upload in one request', 'ncp', 'upload', { binaryPropertyName: 'invoice, notes', requestMode: 'single', options: {} }),
-			attachmentNode('Get', 'ncp', 'get', { tempRequestId: '={{ $json.tempRequestId }}', options: {} }),
-			attachmentNode('Delete', 'ncp', 'delete', { tempRequestId: '={{ $json.tempRequestId }}', options: {} }),
-			attachmentNode('Upload per file', 'ncp', 'upload', { binaryPropertyName: 'invoice,notes', requestMode: 'perFile', options: {} }),
-		],
-		[
-			[START, 'Two files'],
-			['Two files', 'Upload in one request'],
-			['Upload in one request', 'Get'],
-			['Get', 'Delete'],
-			['Two files', 'Upload per file'],
-		],
-	),
-	workflow(
-		WF.nhn,
-		'e2e: NHN upload, get, validate, update, file types',
-		[
-			manualTrigger(),
-			codeWithFiles('Photo', [{ json: {}, binary: { data: PHOTO } }]),
-			attachmentNode('Upload', 'nhn', 'upload', { binaryPropertyName: 'data', fileTypeChannel: 'EMAIL', fileTypes: ['EMAIL_DEFAULT'], options: {} }),
-			attachmentNode('Get and download', 'nhn', 'get', { attachmentId: '={{ $json.attachmentId }}', download: true, binaryPropertyName: 'file', options: {} }),
-			attachmentNode('Validate uploaded', 'nhn', 'validateUploaded', {
-				attachmentId: "={{ $('Upload').item.json.attachmentId }}",
-				fileTypeChannel: '',
-				fileTypes: ['SMS_DEFAULT', 'RCS_DEFAULT'],
-				options: {},
-			}),
-			attachmentNode('Update file types', 'nhn', 'updateFileTypes', {
-				attachmentId: "={{ $('Upload').item.json.attachmentId }}",
-				fileTypeChannel: '',
-				fileTypes: ['EMAIL_DEFAULT', 'SMS_DEFAULT', 'RCS_DEFAULT'],
-				options: {},
-			}),
-			attachmentNode('List file types', 'nhn', 'listFileTypes', { messageChannel: 'SMS', options: {} }),
-			codeWithFiles('Candidates', [{ json: { candidate: 'photo' }, binary: { data: PHOTO } }, { json: { candidate: 'tool' }, binary: { data: TOOL } }]),
-			attachmentNode('Validate before upload', 'nhn', 'validateBeforeUpload', {
-				binaryPropertyName: 'data',
-				fileTypeChannel: '',
-				fileTypes: ['EMAIL_DEFAULT', 'SMS_DEFAULT'],
-				options: {},
-			}),
-		],
-		[
-			[START, 'Photo'],
-			['Photo', 'Upload'],
-			['Upload', 'Get and download'],
-			['Get and download', 'Validate uploaded'],
-			['Validate uploaded', 'Update file types'],
-			['Update file types', 'List file types'],
-			[START, 'Candidates'],
-			['Candidates', 'Validate before upload'],
-		],
-	),
-	workflow(
-		WF.list,
-		'e2e: NHN list (limit, return all, filter)',
-		[
-			manualTrigger(),
-			attachmentNode('List 7', 'nhn', 'list', { returnAll: false, limit: 7, filters: {}, options: {} }),
-			attachmentNode('List all', 'nhn', 'list', { returnAll: true, filters: {}, options: {} }),
-			attachmentNode('List SMS', 'nhn', 'list', { returnAll: true, filters: { messageChannel: 'SMS' }, options: {} }),
-		],
-		[
-			[START, 'List 7'],
-			[START, 'List all'],
-			[START, 'List SMS'],
-		],
-	),
-	workflow(
-		WF.sources,
-		'e2e: binary from disk and from a Code node',
-		[
-			manualTrigger(),
-			readFromDisk('Read from disk', SAMPLE_FILE),
-			attachmentNode('NCP from disk', 'ncp', 'upload', { binaryPropertyName: 'data', requestMode: 'single', options: {} }),
-			attachmentNode('NHN from disk', 'nhn', 'upload', { binaryPropertyName: 'data', fileTypeChannel: 'EMAIL', fileTypes: ['EMAIL_DEFAULT'], options: {} }),
-			codeWithFiles('Inline file', [{ json: {}, binary: { data: INLINE } }]),
-			attachmentNode('NCP inline', 'ncp', 'upload', { binaryPropertyName: 'data', requestMode: 'single', options: {} }),
-			attachmentNode('NHN inline', 'nhn', 'upload', { binaryPropertyName: 'data', fileTypeChannel: 'EMAIL', fileTypes: ['EMAIL_DEFAULT'], options: {} }),
-		],
-		[
-			[START, 'Read from disk'],
-			['Read from disk', 'NCP from disk'],
-			['Read from disk', 'NHN from disk'],
-			[START, 'Inline file'],
-			['Inline file', 'NCP inline'],
-			['Inline file', 'NHN inline'],
-		],
-	),
-	workflow(
-		WF.token,
-		'e2e: NHN token renewal (multipart upload)',
-		[
-			manualTrigger(),
-			codeWithFiles('Photo', [{ json: {}, binary: { data: PHOTO } }]),
-			attachmentNode('Upload', 'nhn', 'upload', { binaryPropertyName: 'data', fileTypeChannel: 'EMAIL', fileTypes: ['EMAIL_DEFAULT'], options: {} }),
-		],
-		[
-			[START, 'Photo'],
-			['Photo', 'Upload'],
-		],
-	),
-	workflow(
-		WF.continueOnFail,
-		'e2e: Continue On Fail',
-		[
-			manualTrigger(),
-			codeWithFiles('Three files', LETTERS.map((file) => ({ json: { name: file.fileName }, binary: { data: file } }))),
-			attachmentNode('Upload', 'ncp', 'upload', { binaryPropertyName: 'data', requestMode: 'single', options: {} }),
-			codeNode(
-				'Break the middle one',
-				"return $input.all().map((item, i) => ({ json: { tempRequestId: i === 1 ? 'no-such-temp-request-id' : item.json.tempRequestId } }));",
-			),
-			attachmentNode('Get', 'ncp', 'get', { tempRequestId: '={{ $json.tempRequestId }}', options: {} }, { onError: 'continueRegularOutput' }),
-		],
-		[
-			[START, 'Three files'],
-			['Three files', 'Upload'],
-			['Upload', 'Break the middle one'],
-			['Break the middle one', 'Get'],
-		],
-	),
-];
-
-const pairedItems = (items: RunItem[]) => items.map((item) => item.pairedItem);
-
-type RequestSeen = EmulatorStateView['requests'][number];
-
-/**
- * NHN requests without the token renewal of a run's first request: the emulator is reset before each case, so
- * the token the credential stored in an earlier case is refused once (401), renewed and the request resent.
- */
-function answered(requests: RequestSeen[]): RequestSeen[] {
-	const refused = requests.filter((r) => r.status === 401);
-	expect(refused.length).toBeLessThanOrEqual(1);
-	if (refused.length === 1) expect(requests.indexOf(refused[0])).toBe(0);
-	return requests.filter((r) => r.status !== 401);
-}
 
 describe('every operation in a real n8n against the emulator', () => {
 	let suite: E2eSuite;
 
 	beforeAll(async () => {
-		suite = await E2eSuite.start('operations', WORKFLOWS);
+		suite = await E2eSuite.start('operations', OPERATION_WORKFLOWS);
 	}, 180_000);
 
 	beforeEach(async () => {
