@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- test tooling: drives Debian's Chromium against a real n8n from jest and rethrows its errors as they are; never published */
 // The n8n editor in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core; never a downloaded
 // browser): a logged-in page, and the few editor gestures the browser tests repeat (open a workflow, open and close
-// a node's panel, pick an option of an n8n select, read the credential banner), with n8n's own data-test-id
+// a node's panel, pick an option of an n8n select, read the panel's credential), with n8n's own data-test-id
 // attributes as selectors. Screenshots go to .tmp/screenshots (git-ignored); UPDATE_SCREENSHOTS=1 writes the ones
 // docs/screenshots holds for the README, and BROWSER_SCREENSHOT_DIR names any other folder.
 import { existsSync } from 'node:fs';
@@ -98,6 +98,14 @@ export async function openNodePanel(page: Page, name: string): Promise<Locator> 
 	return ndv;
 }
 
+/** Opens a node's panel and shows its output as JSON; returns the output's text once it holds `expected` (or times out). */
+export async function nodeOutputJson(page: Page, name: string, expected: string): Promise<string> {
+	const ndv = await openNodePanel(page, name);
+	const output = ndv.locator('[data-test-id="output-panel"]');
+	await output.locator('[data-test-id="radio-button-json"]').click();
+	return await eventually(async () => await output.innerText(), (text) => text.includes(expected));
+}
+
 export async function closeNodePanel(page: Page): Promise<void> {
 	await page.locator('[data-test-id="ndv-close-button"]').click();
 	await page.locator('[data-test-id="ndv"]').waitFor({ state: 'hidden' });
@@ -119,10 +127,15 @@ export async function openSelect(page: Page, container: Locator): Promise<Locato
 /** The option headlines a select offers (it is opened, read and closed again). */
 export async function selectOptions(page: Page, container: Locator): Promise<string[]> {
 	const listbox = await openSelect(page, container);
-	const headlines = await listbox.locator('[role="option"] .option-headline').allInnerTexts();
+	const headlines = await optionHeadlines(listbox);
 	await page.keyboard.press('Escape');
 	await listbox.waitFor({ state: 'hidden' });
-	return headlines.map((text) => text.trim());
+	return headlines;
+}
+
+/** The option headlines an open select's listbox shows, trimmed. */
+export async function optionHeadlines(listbox: Locator): Promise<string[]> {
+	return (await listbox.locator('[role="option"] .option-headline').allInnerTexts()).map((text) => text.trim());
 }
 
 /** The option whose headline is exactly `name` (an option's accessible name includes its description). */
@@ -161,30 +174,6 @@ export async function visibleParameters(ndv: Locator): Promise<string[]> {
 export async function visibleLabels(ndv: Locator): Promise<string[]> {
 	const labels = await ndv.locator('[data-test-id="node-parameters"] [data-test-id="parameter-item"]:visible').allInnerTexts();
 	return labels.map((label) => label.split('\n')[0].trim());
-}
-
-/**
- * Clicks the credential modal's Save: the editor stores the credential, then tests it (`POST /rest/credentials/test`).
- * Returns what the modal then shows: the success banner, or the danger banner with its details opened.
- */
-export async function saveAndReadTest(page: Page, modal: Locator): Promise<{ status: 'OK' | 'Error'; text: string }> {
-	const tested = page.waitForResponse(
-		(res) => res.request().method() === 'POST' && new URL(res.url()).pathname === '/rest/credentials/test',
-		{ timeout: 30_000 },
-	);
-	await modal.locator('[data-test-id="credential-save-button"]').click();
-	const answer = (await (await tested).json()) as { data?: { status?: string } };
-	const success = modal.locator('[data-test-id="credentials-config-container-test-success"]');
-	const failure = modal.locator('.el-tag--danger:visible', { hasText: 'Couldn’t connect with these settings' });
-	if (answer.data?.status === 'OK') {
-		await success.waitFor();
-		return { status: 'OK', text: (await success.innerText()).trim() };
-	}
-	await failure.waitFor();
-	const more = failure.getByText('More details');
-	if (await more.isVisible()) await more.click();
-	await failure.getByText('More details').waitFor({ state: 'hidden' });
-	return { status: 'Error', text: (await failure.innerText()).trim() };
 }
 
 export interface ShotOptions {
