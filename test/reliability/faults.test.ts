@@ -8,446 +8,57 @@
  * provider and the HTTP status or the failure kind); give each input item exactly one output item (List: its
  * attachments or one error item), all with the right pairedItem; finish within attempts x timeout + max
  * retry wait + 5 s; store no upload twice (stored files = successful upload items); show no secret.
+ * The operations are in fault-operations.ts, the faults in fault-list.ts, the figures in fault-figures.ts.
  */
 import { TOKEN_TIMEOUT_MS } from '../../credentials/nhn/token-request';
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { faultFigures, faultsLine } from './fault-figures';
+import { FAULTS } from './fault-list';
+import type { Fault } from './fault-list';
+import { ITEMS, OPERATIONS, operationNamed } from './fault-operations';
+import type { Operation, Prepared } from './fault-operations';
+import { reliabilitySuite } from './suite';
 import {
 	DEMO_KEYS,
-	ErrorProbe,
 	INTERNAL_ERROR_MARKERS,
 	NCP_LABEL,
 	NHN_LABEL,
-	SecretScanner,
+	escapeRegex,
 	injectFault,
 	isErrorItem,
 	ncpCredentials,
 	nhnCredentials,
 	pairedIndex,
-	resetAll,
 	runNode,
-	seedNcpUpload,
 	seedNhnAttachment,
 	sha256Hex,
 	sleep,
-	startLocalEmulator,
-	type Emulator,
-	type FaultMatch,
 	type FaultSpec,
-	type FixtureItem,
 	type NodeRun,
+	type RunOptions,
 } from './support';
 import { resetTokenCache } from '../workflows/setup';
 
-const ITEMS = 3;
 const MIDDLE = 1;
 const SLACK_MS = 5_000;
 const BASE_OPTIONS = { timeout: 2_000, retries: 3, maxRetryWaitMs: 1_500 };
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const NCP_FILES = '^/ncp/api/v1/files';
-const NHN_ATTACHMENTS = '^/nhn/attachment/v1\\.0/attachments';
-
-// ---------------------------------------------------------------------------------------------------------
-// Operations
-
-interface Prepared {
-	items: FixtureItem[];
-	parameters: INodeParameters;
-	/** The request route every item uses (method + anchored path regex). */
-	route: (itemIndex: number) => FaultMatch;
-	/** All items share one route: run one at a time and let item 0's request through first. */
-	sharedRoute: boolean;
-	/** Contents of the files the items upload (for the duplicate check). */
-	contents: string[];
-}
-
-interface Operation {
-	name: string;
-	resource: 'ncp' | 'nhn';
-	/** Safe to repeat after 502/503/504/reset/timeout (README: reads, validations, Update File Types). */
-	idempotent: boolean;
-	/** Stores a file per successful item. */
-	stores: boolean;
-	list?: boolean;
-	prepare(emulator: Emulator, tag: string): Prepared;
-}
-
-const fileItems = (tag: string): { items: FixtureItem[]; contents: string[] } => {
-	const contents = Array.from({ length: ITEMS }, (_, i) => `reliability ${tag} item ${i} ${Math.random()}`);
-	return {
-		contents,
-		items: contents.map((text, i) => ({
-			json: { n: i },
-			binary: { data: { text, fileName: `report-${i}.pdf`, mimeType: 'application/pdf', mode: i === 2 ? 'inline' : 'filesystem' } },
-		})),
-	};
-};
-
-const byId = (method: string, base: string, ids: string[], suffix = '') => (itemIndex: number): FaultMatch => ({
-	method,
-	pathRegex: `${base}/${escapeRegex(ids[itemIndex])}${suffix}$`,
-});
-
-const OPERATIONS: Operation[] = [
-	{
-		name: 'ncp.upload',
-		resource: 'ncp',
-		idempotent: false,
-		stores: true,
-		prepare: (_emulator, tag) => {
-			const { items, contents } = fileItems(tag);
-			return {
-				items,
-				contents,
-				sharedRoute: true,
-				parameters: { resource: 'ncp', operation: 'upload', binaryPropertyName: 'data' },
-				route: () => ({ service: 'ncp', method: 'POST', pathRegex: `${NCP_FILES}$` }),
-			};
-		},
-	},
-	{
-		name: 'ncp.get',
-		resource: 'ncp',
-		idempotent: true,
-		stores: false,
-		prepare: (emulator, tag) => {
-			const ids = Array.from({ length: ITEMS }, (_, i) => seedNcpUpload(emulator, `${tag}-${i}`));
-			return {
-				items: ids.map((id) => ({ json: { id } })),
-				contents: [],
-				sharedRoute: false,
-				parameters: { resource: 'ncp', operation: 'get', tempRequestId: '={{ $json.id }}' },
-				route: byId('GET', NCP_FILES, ids),
-			};
-		},
-	},
-	{
-		name: 'ncp.delete',
-		resource: 'ncp',
-		idempotent: false,
-		stores: false,
-		prepare: (emulator, tag) => {
-			const ids = Array.from({ length: ITEMS }, (_, i) => seedNcpUpload(emulator, `${tag}-${i}`));
-			return {
-				items: ids.map((id) => ({ json: { id } })),
-				contents: [],
-				sharedRoute: false,
-				parameters: { resource: 'ncp', operation: 'delete', tempRequestId: '={{ $json.id }}' },
-				route: byId('DELETE', NCP_FILES, ids),
-			};
-		},
-	},
-	{
-		name: 'nhn.upload',
-		resource: 'nhn',
-		idempotent: false,
-		stores: true,
-		prepare: (_emulator, tag) => {
-			const { items, contents } = fileItems(tag);
-			return {
-				items,
-				contents,
-				sharedRoute: true,
-				parameters: { resource: 'nhn', operation: 'upload', binaryPropertyName: 'data', fileTypes: ['EMAIL_DEFAULT'] },
-				route: () => ({ service: 'nhn', method: 'POST', pathRegex: `${NHN_ATTACHMENTS}$` }),
-			};
-		},
-	},
-	{
-		name: 'nhn.validateBeforeUpload',
-		resource: 'nhn',
-		idempotent: true,
-		stores: false,
-		prepare: (_emulator, tag) => {
-			const { items } = fileItems(tag);
-			return {
-				items,
-				contents: [],
-				sharedRoute: true,
-				parameters: { resource: 'nhn', operation: 'validateBeforeUpload', binaryPropertyName: 'data', fileTypes: ['EMAIL_DEFAULT'] },
-				route: () => ({ service: 'nhn', method: 'POST', pathRegex: `${NHN_ATTACHMENTS}/do-validate$` }),
-			};
-		},
-	},
-	{
-		name: 'nhn.list',
-		resource: 'nhn',
-		idempotent: true,
-		stores: false,
-		list: true,
-		prepare: (emulator, tag) => {
-			for (let i = 0; i < 3; i++) seedNhnAttachment(emulator, `${tag}-${i}`);
-			return {
-				items: Array.from({ length: ITEMS }, (_, i) => ({ json: { n: i } })),
-				contents: [],
-				sharedRoute: true,
-				parameters: { resource: 'nhn', operation: 'list', returnAll: false, limit: 10 },
-				route: () => ({ service: 'nhn', method: 'GET', pathRegex: `${NHN_ATTACHMENTS}$` }),
-			};
-		},
-	},
-	{
-		name: 'nhn.get',
-		resource: 'nhn',
-		idempotent: true,
-		stores: false,
-		prepare: (emulator, tag) => {
-			const ids = Array.from({ length: ITEMS }, (_, i) => seedNhnAttachment(emulator, `${tag}-${i}`));
-			return {
-				items: ids.map((id) => ({ json: { id } })),
-				contents: [],
-				sharedRoute: false,
-				parameters: { resource: 'nhn', operation: 'get', attachmentId: '={{ $json.id }}' },
-				route: byId('GET', NHN_ATTACHMENTS, ids),
-			};
-		},
-	},
-	{
-		name: 'nhn.validateUploaded',
-		resource: 'nhn',
-		idempotent: true,
-		stores: false,
-		prepare: (emulator, tag) => {
-			const ids = Array.from({ length: ITEMS }, (_, i) => seedNhnAttachment(emulator, `${tag}-${i}`));
-			return {
-				items: ids.map((id) => ({ json: { id } })),
-				contents: [],
-				sharedRoute: false,
-				parameters: { resource: 'nhn', operation: 'validateUploaded', attachmentId: '={{ $json.id }}', fileTypes: ['EMAIL_DEFAULT'] },
-				route: byId('POST', NHN_ATTACHMENTS, ids, '/do-validate'),
-			};
-		},
-	},
-	{
-		name: 'nhn.updateFileTypes',
-		resource: 'nhn',
-		idempotent: true,
-		stores: false,
-		prepare: (emulator, tag) => {
-			const ids = Array.from({ length: ITEMS }, (_, i) => seedNhnAttachment(emulator, `${tag}-${i}`));
-			return {
-				items: ids.map((id) => ({ json: { id } })),
-				contents: [],
-				sharedRoute: false,
-				parameters: {
-					resource: 'nhn',
-					operation: 'updateFileTypes',
-					attachmentId: '={{ $json.id }}',
-					fileTypes: ['EMAIL_DEFAULT', 'EMAIL_TEMPLATE'],
-				},
-				route: byId('POST', NHN_ATTACHMENTS, ids, '/file-types'),
-			};
-		},
-	},
-];
-
-// ---------------------------------------------------------------------------------------------------------
-// Faults
-
-type Outcome = 'success' | 'error' | 'either';
-
-interface Fault {
-	name: string;
-	applies: (op: Operation) => boolean;
-	/** Injected on the middle item's API request, `count` times. */
-	spec?: FaultSpec;
-	count?: number;
-	/** Injected on the token endpoint instead. */
-	onTokenEndpoint?: boolean;
-	options?: IDataObject;
-	/** What the faulted item(s) must end in. */
-	outcome: (op: Operation) => Outcome;
-	/** 'middle': the fault hits item 1 only; 'all': it hits every item (authentication). */
-	scope: 'middle' | 'all';
-	/** How a clear error names the failure. */
-	errorPattern: RegExp;
-	/** A Retry-After the node must have waited for, when it retried. */
-	minElapsedMs?: number;
-	special?: 'expiredToken' | 'expiredCachedToken' | 'wrongNcpSecret' | 'wrongNhnSecret';
-}
-
-const any = () => true;
-const nhnOnly = (op: Operation) => op.resource === 'nhn';
-const ncpOnly = (op: Operation) => op.resource === 'ncp';
-/** README "Retries": reads and validations after 502/503/504/reset/timeout; uploads and deletes not. */
-const readsRecover = (op: Operation): Outcome => (op.idempotent ? 'success' : 'error');
-
-const FAULTS: Fault[] = [
-	{ name: 'http500', applies: any, spec: { type: 'status', status: 500 }, outcome: () => 'error', scope: 'middle', errorPattern: /HTTP 500/ },
-	{ name: 'http502', applies: any, spec: { type: 'status', status: 502 }, outcome: readsRecover, scope: 'middle', errorPattern: /HTTP 502/ },
-	{
-		name: 'http503-retry-after-1',
-		applies: any,
-		spec: { type: 'status', status: 503, headers: { 'Retry-After': '1' } },
-		options: { maxRetryWaitMs: 3_000 },
-		outcome: readsRecover,
-		scope: 'middle',
-		errorPattern: /HTTP 503/,
-		minElapsedMs: 1_000,
-	},
-	{ name: 'http504', applies: any, spec: { type: 'status', status: 504 }, outcome: readsRecover, scope: 'middle', errorPattern: /HTTP 504/ },
-	{
-		name: 'http429-retry-after-1',
-		applies: any,
-		spec: { type: 'status', status: 429, headers: { 'Retry-After': '1' } },
-		options: { maxRetryWaitMs: 3_000 },
-		outcome: () => 'success',
-		scope: 'middle',
-		errorPattern: /HTTP 429/,
-		minElapsedMs: 1_000,
-	},
-	{
-		name: 'http429-twice-no-retry-after',
-		applies: any,
-		spec: { type: 'status', status: 429 },
-		count: 2,
-		outcome: () => 'success',
-		scope: 'middle',
-		errorPattern: /HTTP 429/,
-	},
-	{
-		name: 'connection-reset',
-		applies: any,
-		spec: { type: 'reset' },
-		outcome: readsRecover,
-		scope: 'middle',
-		errorPattern: /reset|EPIPE|socket hang up|ECONNRESET/,
-	},
-	{
-		name: 'slower-than-timeout',
-		applies: any,
-		spec: { type: 'delay', ms: 1_300 },
-		options: { timeout: 500 },
-		outcome: readsRecover,
-		scope: 'middle',
-		errorPattern: /timed out/,
-	},
-	{
-		name: 'malformed-json-200',
-		applies: any,
-		spec: { type: 'malformed' },
-		outcome: () => 'error',
-		scope: 'middle',
-		errorPattern: /HTTP 200.*not the JSON object/,
-	},
-	{ name: 'html-error-page', applies: any, spec: { type: 'html', status: 502 }, outcome: readsRecover, scope: 'middle', errorPattern: /HTTP 502/ },
-	{
-		name: 'always-200-header-failure',
-		applies: nhnOnly,
-		spec: {
-			type: 'status',
-			status: 200,
-			headers: { 'X-NC-ALWAYS-200-OK': 'true' },
-			body: { header: { isSuccessful: false, resultCode: 500000, resultMessage: 'Internal server error' } },
-		},
-		outcome: () => 'error',
-		scope: 'middle',
-		errorPattern: /HTTP 200, code 500000: Internal server error/,
-	},
-	{
-		name: 'token-endpoint-503',
-		applies: nhnOnly,
-		onTokenEndpoint: true,
-		spec: { type: 'status', status: 503 },
-		outcome: () => 'either',
-		scope: 'all',
-		errorPattern: /HTTP 503.*token endpoint/,
-	},
-	{ name: 'expired-stored-token', applies: nhnOnly, outcome: () => 'success', scope: 'all', errorPattern: /$^/, special: 'expiredToken' },
-	{ name: 'expired-cached-token', applies: nhnOnly, outcome: () => 'success', scope: 'all', errorPattern: /$^/, special: 'expiredCachedToken' },
-	{
-		name: 'wrong-ncp-secret',
-		applies: ncpOnly,
-		outcome: () => 'error',
-		scope: 'all',
-		errorPattern: /HTTP 401, code 200: Authentication Failed - Signature mismatch/,
-		special: 'wrongNcpSecret',
-	},
-	{
-		name: 'wrong-nhn-secret',
-		applies: nhnOnly,
-		outcome: () => 'error',
-		scope: 'all',
-		errorPattern: /HTTP 401, code invalid_client/,
-		special: 'wrongNhnSecret',
-	},
-];
-
-// ---------------------------------------------------------------------------------------------------------
-// Figures
-
-const figures = {
-	runs: 0,
-	runsAllSucceeded: 0,
-	runsWithClearError: 0,
-	faultedItemsRecovered: 0,
-	faultedItemsClearError: 0,
-	itemsIn: 0,
-	itemsLost: 0,
-	extraItems: 0,
-	duplicateUploads: 0,
-	orphanUploads: 0,
-	successfulUploads: 0,
-	storedUploads: 0,
-	unclearErrors: 0,
-	foreignErrors: 0,
-	overBudgetRuns: 0,
-	maxElapsedMs: 0,
-	maxBudgetUsed: 0,
-};
-const faultsTried = new Set<string>();
-const operationsTried = new Set<string>();
-const startedAt = Date.now();
-
-let emulator: Emulator;
-const scanner = new SecretScanner();
-const probe = new ErrorProbe();
+const figures = faultFigures();
+const suite = reliabilitySuite(() => console.log(faultsLine(figures, suite.scanner.found)));
+const { scanner, probe } = suite;
 const WRONG_NCP_SECRET = `${DEMO_KEYS.ncp.secretKey}-but-not-this-one`;
 const WRONG_NHN_SECRET = `${DEMO_KEYS.nhn.secretAccessKey}-but-not-this-one`;
 scanner.add(WRONG_NCP_SECRET);
 scanner.add(WRONG_NHN_SECRET);
 scanner.add(Buffer.from(`${DEMO_KEYS.nhn.userAccessKeyId}:${WRONG_NHN_SECRET}`).toString('base64'));
 
-beforeAll(async () => {
-	emulator = await startLocalEmulator();
-	probe.install();
-});
-
-afterAll(async () => {
-	probe.restore();
-	await emulator.close();
-	const line = [
-		`faults=${faultsTried.size}`,
-		`operations=${operationsTried.size}`,
-		`runs=${figures.runs}`,
-		`runsAllSucceeded=${figures.runsAllSucceeded}`,
-		`runsWithClearError=${figures.runsWithClearError}`,
-		`faultedItemsRecovered=${figures.faultedItemsRecovered}`,
-		`faultedItemsClearError=${figures.faultedItemsClearError}`,
-		`itemsIn=${figures.itemsIn}`,
-		`itemsLost=${figures.itemsLost}`,
-		`extraItems=${figures.extraItems}`,
-		`unclearErrors=${figures.unclearErrors}`,
-		`nonNodeErrors=${figures.foreignErrors}`,
-		`successfulUploads=${figures.successfulUploads}`,
-		`storedUploads=${figures.storedUploads}`,
-		`duplicateUploads=${figures.duplicateUploads}`,
-		`orphanUploads=${figures.orphanUploads}`,
-		`overBudgetRuns=${figures.overBudgetRuns}`,
-		`maxRunMs=${figures.maxElapsedMs}`,
-		`maxBudgetUsedPct=${Math.round(figures.maxBudgetUsed * 100)}`,
-		`secretsFound=${scanner.found}`,
-		`durationMs=${Date.now() - startedAt}`,
-	].join(' ');
-	console.log(`RELIABILITY faults: ${line}`);
-});
-
 // ---------------------------------------------------------------------------------------------------------
 // One run
 
 function storedFiles(op: Operation): Array<{ sha256: string }> {
 	if (!op.stores) return [];
+	const { emulator } = suite;
 	return op.resource === 'ncp'
 		? [...emulator.state.ncp.uploads.values()].flatMap((upload) => upload.files)
 		: [...emulator.state.nhn.attachments.values()];
@@ -474,16 +85,11 @@ function budgetOf(options: IDataObject): number {
 	return attempts * Number(options.timeout) + Number(options.maxRetryWaitMs) + SLACK_MS;
 }
 
-async function runCase(fault: Fault, op: Operation): Promise<void> {
-	resetAll(emulator, scanner);
-	probe.thrown.length = 0;
-	const tag = `${fault.name}-${op.name}`;
-	const prepared = op.prepare(emulator, tag);
-	const options = { ...BASE_OPTIONS, ...fault.options, concurrency: prepared.sharedRoute ? 1 : 5 };
-	const parameters = { ...prepared.parameters, options };
+/** Puts the fault in place (a fault rule, an expired token or a wrong secret); returns the credentials to run with. */
+async function arrange(fault: Fault, prepared: Prepared, tag: string): Promise<RunOptions> {
+	const { emulator } = suite;
 	let ncp = ncpCredentials(emulator);
 	let nhn = nhnCredentials(emulator);
-
 	if (fault.special === 'expiredToken' || fault.special === 'expiredCachedToken') {
 		// A first execution has a token issued and stored; then the service's clock passes its lifetime.
 		const warmUp = await runNode(emulator, [{ json: {} }], { resource: 'nhn', operation: 'listFileTypes' });
@@ -513,12 +119,22 @@ async function runCase(fault: Fault, op: Operation): Promise<void> {
 			injectFault(emulator, prepared.route(MIDDLE), fault.spec, count);
 		}
 	}
+	return { ncp, nhn };
+}
+
+async function runCase(fault: Fault, op: Operation): Promise<void> {
+	const emulator = suite.reset();
+	const tag = `${fault.name}-${op.name}`;
+	const prepared = op.prepare(emulator, tag);
+	const options = { ...BASE_OPTIONS, ...fault.options, concurrency: prepared.sharedRoute ? 1 : 5 };
+	const parameters = { ...prepared.parameters, options };
+	const credentials = await arrange(fault, prepared, tag);
 	const tokensBefore = emulator.state.nhn.tokensIssued;
 	const requestsBefore = emulator.state.requests.length;
 
-	const run: NodeRun = await runNode(emulator, prepared.items, parameters, { ncp, nhn });
-	faultsTried.add(fault.name);
-	operationsTried.add(op.name);
+	const run: NodeRun = await runNode(emulator, prepared.items, parameters, credentials);
+	figures.faultsTried.add(fault.name);
+	figures.operationsTried.add(op.name);
 	figures.runs++;
 	figures.itemsIn += ITEMS;
 	figures.maxElapsedMs = Math.max(figures.maxElapsedMs, run.elapsedMs);
@@ -635,8 +251,8 @@ describe('found by the fault matrix', () => {
 		['nhn.upload', { type: 'delay', ms: 1_200 } as FaultSpec, { timeout: 300 }],
 		['ncp.delete', { type: 'reset' } as FaultSpec, {}],
 	])('%s: the error of a write that was not retried says it may have been applied', async (name, spec, extra) => {
-		resetAll(emulator, scanner);
-		const op = OPERATIONS.find((candidate) => candidate.name === name) as Operation;
+		const emulator = suite.reset();
+		const op = operationNamed(name);
 		const prepared = op.prepare(emulator, `unretried-${name}`);
 		injectFault(emulator, prepared.route(0), spec, 1);
 		const run = await runNode(emulator, [prepared.items[0]], { ...prepared.parameters, options: { ...BASE_OPTIONS, ...extra } });
@@ -655,7 +271,7 @@ describe('found by the fault matrix', () => {
 	 * Expected: the token request times out too (the node's Timeout, or a fixed bound), ending in a clear error.
 	 */
 	it('nhn.get: a stalled token endpoint is given up on after its own timeout, and tried again', async () => {
-		resetAll(emulator, scanner);
+		const emulator = suite.reset();
 		const id = seedNhnAttachment(emulator, 'stalled-token');
 		injectFault(emulator, { service: 'nhn-oauth' }, { type: 'delay', ms: 8_000 }, 1);
 		const options = { timeout: 300, retries: 0, maxRetryWaitMs: 0 };

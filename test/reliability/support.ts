@@ -28,6 +28,9 @@ export const NCP_FILES_PATH = '/ncp/api/v1/files';
 export const NHN_LABEL = 'NHN Cloud Notification Hub';
 export const NCP_LABEL = 'NAVER Cloud Outbound Mailer';
 
+/** The text as a regular expression that matches it literally. */
+export const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Messages that betray a programming error surfacing as an item error. */
 export const INTERNAL_ERROR_MARKERS = ['TypeError', 'Cannot read properties', 'undefined is not', 'is not a function', 'ReferenceError'];
 
