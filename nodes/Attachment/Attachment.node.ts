@@ -20,9 +20,13 @@ export class Attachment implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		// `hide` rather than `show`: n8n's editor takes a parameter that `show` rules of every credential cover as the
+		// node's credential selector; it then preselects the newest credential of either type and switches the provider
+		// to match, overriding the provider of the action the user clicked. With `hide`, Provider stays an ordinary
+		// parameter and the credential list holds that provider's credentials only.
 		credentials: [
-			{ name: 'ncpOutboundMailerApi', required: true, displayOptions: { show: { resource: ['ncp'] } } },
-			{ name: 'nhnCloudNotificationHubApi', required: true, displayOptions: { show: { resource: ['nhn'] } } },
+			{ name: 'ncpOutboundMailerApi', required: true, displayOptions: { hide: { resource: ['nhn'] } } },
+			{ name: 'nhnCloudNotificationHubApi', required: true, displayOptions: { hide: { resource: ['ncp'] } } },
 		],
 		properties: [
 			{

@@ -22,6 +22,7 @@ import {
 	chooseCredential,
 	chooseOption,
 	closeNodePanel,
+	credentialChoices,
 	eventually,
 	nodeOutputJson,
 	openNodePanel,
@@ -34,7 +35,7 @@ import {
 	visibleLabels,
 	visibleParameters,
 } from './helpers/editor';
-import { ACTIONS, CREDENTIAL_NAMES, NODE_NAME, OPERATIONS } from './helpers/expected-node';
+import { ACTIONS, CREDENTIAL_NAMES, NODE_NAME, OPERATIONS, PROVIDER_LABELS } from './helpers/expected-node';
 import { creatorItem, creatorNames, openNodeCreator, showNodeActions } from './helpers/node-creator';
 import { PANELS } from './helpers/panels';
 import { BrowserSession, requestLine as line } from './helpers/session';
@@ -71,7 +72,7 @@ describe('the Attachment node in the n8n editor, in headless Chromium', () => {
 		});
 	});
 
-	it('adds the node to a workflow; its panel switches provider (by credential) and operation', async () => {
+	it('adds the node from an action with its provider and credential; its panel switches provider and operation', async () => {
 		await step('add to a workflow, switch provider and operation', async () => {
 			const creator = await openNodeCreator(page());
 			await showNodeActions(creator);
@@ -82,21 +83,27 @@ describe('the Attachment node in the n8n editor, in headless Chromium', () => {
 			await ndv.locator('[data-test-id="node-parameters"]').waitFor();
 			expect(await ndv.locator('[data-test-id="node-title-container"]').innerText()).toContain('Upload files');
 			const operation = ndv.locator('[data-test-id="parameter-input-operation"]');
+			const provider = ndv.locator('[data-test-id="parameter-input-resource"]');
 
-			// The Provider parameter is n8n's credential selector here: a credential of the other type switches it.
-			await chooseCredential(page(), ndv, CREDENTIAL_IDS.ncp);
+			// "Upload files" is an NCP action: the node comes up on NCP, with the NCP credential preselected.
+			expect(await provider.locator('input').inputValue()).toBe(PROVIDER_LABELS.ncp);
 			expect(await eventually(async () => await panelCredential(ndv), (c) => c === CREDENTIAL_NAMES.ncp)).toBe(CREDENTIAL_NAMES.ncp);
+			expect(await operation.locator('input').inputValue()).toBe('Upload');
 			expect(await selectOptions(page(), operation)).toEqual(OPERATIONS.ncp);
 			await chooseOption(page(), operation, 'Get');
-			expect(await visibleParameters(ndv)).toEqual(['operation', 'tempRequestId']);
+			expect(await visibleParameters(ndv)).toEqual(['resource', 'operation', 'tempRequestId']);
 
+			// Provider is the first parameter; choosing the other one brings that provider's operations, and the
+			// credential list then offers that provider's credentials only (n8n leaves the pick to the user).
+			await chooseOption(page(), provider, PROVIDER_LABELS.nhn);
+			expect(await credentialChoices(page(), ndv)).toEqual([`${CREDENTIAL_NAMES.nhn} (NHN Cloud Notification Hub API)`]);
 			await chooseCredential(page(), ndv, CREDENTIAL_IDS.nhn);
 			expect(await eventually(async () => await panelCredential(ndv), (c) => c === CREDENTIAL_NAMES.nhn)).toBe(CREDENTIAL_NAMES.nhn);
 			expect(await selectOptions(page(), operation)).toEqual(OPERATIONS.nhn);
 			await chooseOption(page(), operation, 'List File Types');
-			expect(await visibleParameters(ndv)).toEqual(['operation', 'messageChannel']);
+			expect(await visibleParameters(ndv)).toEqual(['resource', 'operation', 'messageChannel']);
 			await chooseOption(page(), operation, 'Upload');
-			expect(await visibleParameters(ndv)).toEqual(['operation', 'binaryPropertyName', 'fileName', 'fileTypeChannel', 'fileTypes']);
+			expect(await visibleParameters(ndv)).toEqual(['resource', 'operation', 'binaryPropertyName', 'fileName', 'fileTypeChannel', 'fileTypes']);
 			expect(await ndv.locator('[data-test-id="parameter-issues"]:visible').count()).toBe(0);
 			await shot('add-node-panel');
 
@@ -133,16 +140,15 @@ describe('the Attachment node in the n8n editor, in headless Chromium', () => {
 			const ndv = page().locator('[data-test-id="ndv"]');
 			await ndv.locator('[data-test-id="node-parameters"]').waitFor();
 			const added = {
-				credential: await panelCredential(ndv),
+				provider: await ndv.locator('[data-test-id="parameter-input-resource"] input').inputValue(),
+				credential: await eventually(async () => await panelCredential(ndv), (c) => c !== ''),
 				operation: await ndv.locator('[data-test-id="parameter-input-operation"] input').inputValue(),
 			};
 			await closeNodePanel(page());
 			console.log(`node creator actions: ${JSON.stringify(actions)}; "Get temporary files" added: ${JSON.stringify(added)}`);
 			expect([...actions].sort()).toEqual([...ACTIONS].sort());
-			// n8n preselects a saved credential when it adds a node; the credential selects the provider here, so the
-			// node may come up on the other provider's Get (README: Troubleshooting). The operation is the action's.
-			expect(added.operation).toBe('Get');
-			expect(Object.values(CREDENTIAL_NAMES)).toContain(added.credential);
+			// An NCP action: the node comes up on NCP's Get with the NCP credential, though the NHN one is saved too.
+			expect(added).toEqual({ provider: PROVIDER_LABELS.ncp, credential: CREDENTIAL_NAMES.ncp, operation: 'Get' });
 		});
 	});
 

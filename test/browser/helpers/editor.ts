@@ -156,10 +156,20 @@ export async function panelCredential(ndv: Locator): Promise<string> {
 	return await ndv.locator('[data-test-id="node-credentials-select"] input').inputValue();
 }
 
-/** Picks a stored credential (by id) in a node panel; for this node it also sets the provider. */
+/** Picks a stored credential (by id) in a node panel. */
 export async function chooseCredential(page: Page, ndv: Locator, credentialId: string): Promise<void> {
 	await ndv.locator('[data-test-id="node-credentials-select"] input').click();
 	await page.locator(`[data-test-id="node-credentials-select-item-${credentialId}"]`).click();
+}
+
+/** The stored credentials a node panel's credential list offers, as "name (type)". */
+export async function credentialChoices(page: Page, ndv: Locator): Promise<string[]> {
+	await ndv.locator('[data-test-id="node-credentials-select"] input').click();
+	const items = page.locator('[data-test-id^="node-credentials-select-item-"]:visible');
+	await items.first().waitFor();
+	const lines = (await items.allInnerTexts()).map((text) => text.split('\n').map((line) => line.trim()).filter(Boolean));
+	await page.keyboard.press('Escape');
+	return lines.filter((line) => line[0] !== 'Create new credential').map(([name, type]) => `${name} (${type})`);
 }
 
 /** The names of the parameters a panel shows (its visible `parameter-input-<name>` fields). */

@@ -1,9 +1,12 @@
-// The node as the n8n editor should show it: its name, the demo credentials' names, the Operation options of each
-// provider, and the actions the node creator lists.
+// The node as the n8n editor should show it: its name, the demo credentials' names, the Provider labels, the Operation
+// options of each provider, and the actions the node creator lists.
 
 export const NODE_NAME = 'Attachment (NCP / NHN Cloud)';
 
 export const CREDENTIAL_NAMES = { ncp: 'NAVER Cloud Outbound Mailer (demo)', nhn: 'NHN Cloud Notification Hub (demo)' };
+
+/** The Provider select's text for each provider. */
+export const PROVIDER_LABELS = { ncp: 'NAVER Cloud Outbound Mailer (NCP)', nhn: 'NHN Cloud Notification Hub' };
 
 export const OPERATIONS = {
 	ncp: ['Delete', 'Get', 'Upload'],

@@ -9,7 +9,7 @@ export interface Panel {
 	/** The Operation select's text. */
 	label: string;
 	parameters: Record<string, unknown>;
-	/** The parameter inputs the panel shows (Operation included), in order. */
+	/** The parameter inputs the panel shows (Provider and Operation included), in order. */
 	fields: string[];
 	/** A collection shown by label only. */
 	collection: string;
@@ -18,27 +18,27 @@ export interface Panel {
 
 /** One node per provider × operation, every required field filled: each panel must open with no issue. */
 export const PANELS: Panel[] = [
-	{ name: 'NCP upload', resource: 'ncp', operation: 'upload', label: 'Upload', parameters: { binaryPropertyName: 'data', requestMode: 'perFile', options: {} }, fields: ['operation', 'binaryPropertyName', 'requestMode'], collection: 'Options' },
-	{ name: 'NCP get', resource: 'ncp', operation: 'get', label: 'Get', parameters: { tempRequestId: 'temp-request-1', options: {} }, fields: ['operation', 'tempRequestId'], collection: 'Options' },
-	{ name: 'NCP delete', resource: 'ncp', operation: 'delete', label: 'Delete', parameters: { tempRequestId: 'temp-request-1', options: {} }, fields: ['operation', 'tempRequestId'], collection: 'Options' },
+	{ name: 'NCP upload', resource: 'ncp', operation: 'upload', label: 'Upload', parameters: { binaryPropertyName: 'data', requestMode: 'perFile', options: {} }, fields: ['resource', 'operation', 'binaryPropertyName', 'requestMode'], collection: 'Options' },
+	{ name: 'NCP get', resource: 'ncp', operation: 'get', label: 'Get', parameters: { tempRequestId: 'temp-request-1', options: {} }, fields: ['resource', 'operation', 'tempRequestId'], collection: 'Options' },
+	{ name: 'NCP delete', resource: 'ncp', operation: 'delete', label: 'Delete', parameters: { tempRequestId: 'temp-request-1', options: {} }, fields: ['resource', 'operation', 'tempRequestId'], collection: 'Options' },
 	{
 		name: 'NHN upload',
 		resource: 'nhn',
 		operation: 'upload',
 		label: 'Upload',
 		parameters: { binaryPropertyName: 'data', fileTypeChannel: 'EMAIL', fileTypes: ['EMAIL_DEFAULT'], options: {} },
-		fields: ['operation', 'binaryPropertyName', 'fileName', 'fileTypeChannel', 'fileTypes'],
+		fields: ['resource', 'operation', 'binaryPropertyName', 'fileName', 'fileTypeChannel', 'fileTypes'],
 		collection: 'Options',
 		fileTypes: ['EMAIL_DEFAULT'],
 	},
-	{ name: 'NHN list', resource: 'nhn', operation: 'list', label: 'List', parameters: { returnAll: false, limit: 50, filters: {}, options: {} }, fields: ['operation', 'returnAll', 'limit'], collection: 'Filters' },
+	{ name: 'NHN list', resource: 'nhn', operation: 'list', label: 'List', parameters: { returnAll: false, limit: 50, filters: {}, options: {} }, fields: ['resource', 'operation', 'returnAll', 'limit'], collection: 'Filters' },
 	{
 		name: 'NHN get',
 		resource: 'nhn',
 		operation: 'get',
 		label: 'Get',
 		parameters: { attachmentId: ATTACHMENT_ID, download: true, binaryPropertyName: 'file', options: {} },
-		fields: ['operation', 'attachmentId', 'download', 'binaryPropertyName'],
+		fields: ['resource', 'operation', 'attachmentId', 'download', 'binaryPropertyName'],
 		collection: 'Options',
 	},
 	{
@@ -47,7 +47,7 @@ export const PANELS: Panel[] = [
 		operation: 'validateBeforeUpload',
 		label: 'Validate Before Upload',
 		parameters: { binaryPropertyName: 'data', fileTypeChannel: '', fileTypes: ['EMAIL_DEFAULT', 'SMS_DEFAULT'], options: {} },
-		fields: ['operation', 'binaryPropertyName', 'fileName', 'fileTypeChannel', 'fileTypes'],
+		fields: ['resource', 'operation', 'binaryPropertyName', 'fileName', 'fileTypeChannel', 'fileTypes'],
 		collection: 'Options',
 		fileTypes: ['EMAIL_DEFAULT', 'SMS_DEFAULT'],
 	},
@@ -57,7 +57,7 @@ export const PANELS: Panel[] = [
 		operation: 'validateUploaded',
 		label: 'Validate Uploaded',
 		parameters: { attachmentId: ATTACHMENT_ID, fileTypeChannel: 'SMS', fileTypes: ['SMS_DEFAULT'], options: {} },
-		fields: ['operation', 'attachmentId', 'fileTypeChannel', 'fileTypes'],
+		fields: ['resource', 'operation', 'attachmentId', 'fileTypeChannel', 'fileTypes'],
 		collection: 'Options',
 		fileTypes: ['SMS_DEFAULT'],
 	},
@@ -67,9 +67,9 @@ export const PANELS: Panel[] = [
 		operation: 'updateFileTypes',
 		label: 'Update File Types',
 		parameters: { attachmentId: ATTACHMENT_ID, fileTypeChannel: 'EMAIL', fileTypes: ['EMAIL_DEFAULT', 'EMAIL_TEMPLATE'], options: {} },
-		fields: ['operation', 'attachmentId', 'fileTypeChannel', 'fileTypes'],
+		fields: ['resource', 'operation', 'attachmentId', 'fileTypeChannel', 'fileTypes'],
 		collection: 'Options',
 		fileTypes: ['EMAIL_DEFAULT', 'EMAIL_TEMPLATE'],
 	},
-	{ name: 'NHN list file types', resource: 'nhn', operation: 'listFileTypes', label: 'List File Types', parameters: { messageChannel: 'SMS', options: {} }, fields: ['operation', 'messageChannel'], collection: 'Options' },
+	{ name: 'NHN list file types', resource: 'nhn', operation: 'listFileTypes', label: 'List File Types', parameters: { messageChannel: 'SMS', options: {} }, fields: ['resource', 'operation', 'messageChannel'], collection: 'Options' },
 ];
