@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { DEMO_KEYS, startEmulator, type Emulator } from '../emulator/server';
+import { stopOnSignal } from '../emulator/stop-on-signal';
 import {
 	EXAMPLE_FILES,
 	emulatorCredentials,
@@ -79,21 +80,7 @@ async function main(): Promise<void> {
 	});
 	process.stdout.write(banner(emulator, server, Date.now() - started));
 
-	let stopping = false;
-	const stop = (signal: string) => {
-		if (stopping) return;
-		stopping = true;
-		process.stdout.write(`\n${signal}: stopping n8n and the emulator\n`);
-		Promise.all([server.stop(), emulator.close()]).then(
-			() => process.exit(0),
-			(error: Error) => {
-				process.stderr.write(`${error.message}\n`);
-				process.exit(1);
-			},
-		);
-	};
-	process.on('SIGINT', () => stop('SIGINT'));
-	process.on('SIGTERM', () => stop('SIGTERM'));
+	stopOnSignal('n8n and the emulator', () => Promise.all([server.stop(), emulator.close()]));
 }
 
 main().catch((error: Error) => {

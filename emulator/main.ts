@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- emulator tooling: a CLI runs outside n8n and is never published */
 import { DEMO_KEYS, startEmulator } from './server';
+import { stopOnSignal } from './stop-on-signal';
 
 const DEFAULT_PORT = 8787;
 
@@ -47,21 +48,7 @@ async function main(): Promise<void> {
 	];
 	process.stdout.write(`${lines.join('\n')}\n`);
 
-	let stopping = false;
-	const stop = (signal: string) => {
-		if (stopping) return;
-		stopping = true;
-		process.stdout.write(`\n${signal}: stopping the emulator\n`);
-		emulator.close().then(
-			() => process.exit(0),
-			(error: Error) => {
-				process.stderr.write(`${error.message}\n`);
-				process.exit(1);
-			},
-		);
-	};
-	process.on('SIGINT', () => stop('SIGINT'));
-	process.on('SIGTERM', () => stop('SIGTERM'));
+	stopOnSignal('the emulator', () => emulator.close());
 }
 
 main().catch((error: Error) => {

@@ -1,8 +1,6 @@
-import { startEmulator, type Emulator } from '../../emulator/server';
 import { safeFileName } from '../../nodes/Attachment/helpers/file-name';
 import { chain, fixtureSource } from '../engine/harness';
-import { nock } from '../engine/nock';
-import { attachmentNode, emulatorEngineCredentials, engineSetup, resetTokenCache, runWorkflow } from './setup';
+import { attachmentNode, emulatorEngineCredentials, engineSetup, runWorkflow, useEmulator } from './setup';
 
 // File names that could break a multipart body or a header, sent to the emulator (busboy parses what arrives):
 // the body stays well-formed, nothing is injected, and the name stored is the name the node reports.
@@ -16,14 +14,7 @@ const NAMES = [
 	`${'한'.repeat(120)}.txt`,
 ];
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-	nock.enableNetConnect('127.0.0.1');
-	emulator = await startEmulator({ port: 0 });
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => resetTokenCache());
+const emulator = useEmulator();
 
 const source = () =>
 	fixtureSource(
@@ -38,10 +29,10 @@ describe('hostile file names', () => {
 	it('NCP stores each file under the safe name, one file per item, nothing injected', async () => {
 		const result = await runWorkflow(
 			chain(source(), attachmentNode({ resource: 'ncp', operation: 'upload', binaryPropertyName: 'data' })),
-			engineSetup(emulatorEngineCredentials(emulator)),
+			engineSetup(emulatorEngineCredentials(emulator())),
 		);
 		const output = result.outputOf('Attachment');
-		const stored = emulator.snapshot().ncp.files;
+		const stored = emulator().snapshot().ncp.files;
 		expect(output).toHaveLength(NAMES.length);
 		output.forEach((item, index) => {
 			const files = stored.filter((file) => file.tempRequestId === item.json.tempRequestId);
@@ -57,10 +48,10 @@ describe('hostile file names', () => {
 				source(),
 				attachmentNode({ resource: 'nhn', operation: 'upload', binaryPropertyName: 'data', fileTypes: ['EMAIL_DEFAULT'] }),
 			),
-			engineSetup(emulatorEngineCredentials(emulator)),
+			engineSetup(emulatorEngineCredentials(emulator())),
 		);
 		const output = result.outputOf('Attachment');
-		const stored = new Map(emulator.snapshot().nhn.attachments.map((a) => [a.attachmentId, a.fileName]));
+		const stored = new Map(emulator().snapshot().nhn.attachments.map((a) => [a.attachmentId, a.fileName]));
 		expect(output.map((item) => stored.get(item.json.attachmentId as string))).toEqual(
 			NAMES.map((name) => safeFileName(name, false)),
 		);

@@ -2,7 +2,7 @@ import Busboy from 'busboy';
 import { createHmac } from 'crypto';
 import type { ICredentialDataDecryptedObject, INode, INodeParameters } from 'n8n-workflow';
 
-import type { Emulator } from '../../emulator/server';
+import { startEmulator, type Emulator } from '../../emulator/server';
 import { NcpOutboundMailerApi } from '../../credentials/NcpOutboundMailerApi.credentials';
 import { NhnCloudNotificationHubApi } from '../../credentials/NhnCloudNotificationHubApi.credentials';
 import { NHN_TOKEN_URLS } from '../../credentials/nhn/endpoints';
@@ -10,6 +10,7 @@ import { nhnTokenCache } from '../../credentials/nhn/token-cache';
 import { Attachment } from '../../nodes/Attachment/Attachment.node';
 import { ncpCredentialData, nhnCredentialData } from '../../e2e/fixtures';
 import { credentialsFor, runWorkflow, workflowNode } from '../engine/harness';
+import { nock } from '../engine/nock';
 import type { EngineSetup, RunResult } from '../engine/harness';
 
 export const ATTACHMENT_TYPE = 'n8n-nodes-ncp-nhn-attachment.attachment';
@@ -68,6 +69,24 @@ export function emulatorEngineCredentials(
 /** Each run starts with no token cached in this process, as a fresh n8n would. */
 export function resetTokenCache(): void {
 	nhnTokenCache.clear();
+}
+
+/**
+ * For engine tests that send to the emulator (a real server on 127.0.0.1) instead of nock: one emulator for the
+ * file, and no token cached before each test. Returns the running emulator.
+ */
+export function useEmulator(): () => Emulator {
+	let emulator: Emulator | undefined;
+	beforeAll(async () => {
+		nock.enableNetConnect('127.0.0.1');
+		emulator = await startEmulator({ port: 0 });
+	});
+	afterAll(async () => await emulator?.close());
+	beforeEach(() => resetTokenCache());
+	return () => {
+		if (!emulator) throw new Error('The emulator is not running: useEmulator() starts it in beforeAll');
+		return emulator;
+	};
 }
 
 export interface CapturedPart {

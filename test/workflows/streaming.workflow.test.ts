@@ -1,27 +1,18 @@
 import { createHash } from 'crypto';
 
-import { startEmulator, type Emulator } from '../../emulator/server';
 import { STREAM_FROM_BYTES } from '../../nodes/Attachment/helpers/binary-input';
 import { chain, fixtureSource } from '../engine/harness';
-import { nock } from '../engine/nock';
-import { attachmentNode, emulatorEngineCredentials, engineSetup, resetTokenCache, runWorkflow } from './setup';
+import { attachmentNode, emulatorEngineCredentials, engineSetup, runWorkflow, useEmulator } from './setup';
 
 // Stored files of 1 MiB or more are streamed from storage into the request. nock cannot intercept a body that a
 // file stream feeds, so these runs go to the emulator, a real server on 127.0.0.1 that checks what it receives.
-let emulator: Emulator;
-
-beforeAll(async () => {
-	nock.enableNetConnect('127.0.0.1');
-	emulator = await startEmulator({ port: 0 });
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => resetTokenCache());
+const emulator = useEmulator();
 
 const SIZE = 3 * STREAM_FROM_BYTES + 123;
 const FILL = 'streamed ';
 const expectedSha = createHash('sha256').update(Buffer.alloc(SIZE, FILL)).digest('hex');
 
-const credentials = (issuedAccessToken = '') => emulatorEngineCredentials(emulator, issuedAccessToken);
+const credentials = (issuedAccessToken = '') => emulatorEngineCredentials(emulator(), issuedAccessToken);
 
 const bigFile = fixtureSource([{ json: {}, binary: { data: { size: SIZE, fill: FILL, fileName: 'big.txt', mimeType: 'text/plain' } } }]);
 
@@ -32,12 +23,12 @@ describe('streamed uploads of stored files', () => {
 			engineSetup(credentials()),
 		);
 		const [item] = result.outputOf('Attachment');
-		const stored = emulator.snapshot().ncp.files.filter((file) => file.tempRequestId === item.json.tempRequestId);
+		const stored = emulator().snapshot().ncp.files.filter((file) => file.tempRequestId === item.json.tempRequestId);
 		expect(stored.map((file) => [file.fileName, file.size, file.sha256])).toEqual([['big.txt', SIZE, expectedSha]]);
 	});
 
 	it('NHN resends a streamed upload intact after renewing a refused token', async () => {
-		const before = emulator.snapshot().nhn.tokensIssued;
+		const before = emulator().snapshot().nhn.tokensIssued;
 		const result = await runWorkflow(
 			chain(
 				bigFile,
@@ -46,7 +37,7 @@ describe('streamed uploads of stored files', () => {
 			engineSetup(credentials('a-token-the-emulator-never-issued')),
 		);
 		const [item] = result.outputOf('Attachment');
-		const state = emulator.snapshot();
+		const state = emulator().snapshot();
 		const stored = state.nhn.attachments.find((attachment) => attachment.attachmentId === item.json.attachmentId);
 		expect(stored && [stored.size, stored.sha256]).toEqual([SIZE, expectedSha]);
 		expect(state.nhn.tokensIssued - before).toBe(1);
