@@ -11,6 +11,7 @@ import type {
 import { signatureHeaders, requestTargetOf } from './ncp/signature';
 import { NCP_SITE_OPTIONS, ncpBaseUrl } from './ncp/sites';
 import { resolveRequestUrl, withResolvedUrl } from './shared/request-url';
+import { assertSafeUrl } from './shared/safe-url';
 
 const CLOCK_HINT =
 	'NAVER Cloud rejected the signature. Check the access key ID and secret key, and that this ' +
@@ -67,7 +68,7 @@ export class NcpOutboundMailerApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const baseUrl = ncpBaseUrl(String(credentials.site ?? 'korea'), credentials.customBaseUrl as string);
-		const url = resolveRequestUrl(requestOptions, baseUrl);
+		const url = resolveRequestUrl(requestOptions, assertSafeUrl(baseUrl, 'Base URL').href);
 		const signed = withResolvedUrl(requestOptions, url);
 		signed.headers = {
 			...signed.headers,

@@ -8,7 +8,6 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import {
 	NHN_API_BASE_OPTIONS,
@@ -17,23 +16,26 @@ import {
 	nhnTokenUrl,
 } from './nhn/endpoints';
 import { nhnTokenCache, sentTokens, TokenCache } from './nhn/token-cache';
-import {
-	issuedTokenFrom,
-	isTokenRetryable,
-	NhnTokenError,
-	TOKEN_ATTEMPTS,
-	tokenRequestOptions,
-} from './nhn/token-request';
+import { issueToken, type UserAccessKey } from './nhn/token-request';
 import { resolveRequestUrl, withResolvedUrl } from './shared/request-url';
+import { assertSafeUrl } from './shared/safe-url';
 
 const userKeyMode = { show: { authentication: ['userAccessKey'] } };
 
+function tokenUrlOf(credentials: ICredentialDataDecryptedObject): string {
+	return nhnTokenUrl(String(credentials.oauthServer ?? 'public'), credentials.customTokenUrl as string);
+}
+
+function userAccessKeyOf(credentials: ICredentialDataDecryptedObject): UserAccessKey {
+	return {
+		userAccessKeyId: String(credentials.userAccessKeyId ?? ''),
+		secretAccessKey: String(credentials.secretAccessKey ?? ''),
+	};
+}
+
 function cacheKeyOf(credentials: ICredentialDataDecryptedObject): string {
-	return TokenCache.keyOf(
-		nhnTokenUrl(String(credentials.oauthServer ?? 'public'), credentials.customTokenUrl as string),
-		String(credentials.userAccessKeyId ?? ''),
-		String(credentials.secretAccessKey ?? ''),
-	);
+	const key = userAccessKeyOf(credentials);
+	return TokenCache.keyOf(tokenUrlOf(credentials), key.userAccessKeyId, key.secretAccessKey);
 }
 
 export class NhnCloudNotificationHubApi implements ICredentialType {
@@ -137,6 +139,7 @@ export class NhnCloudNotificationHubApi implements ICredentialType {
 			displayName: 'Issued Access Token Expiry',
 			name: 'issuedAccessTokenExpiresAt',
 			type: 'hidden',
+			// Not a secret, but n8n's lint takes any "token" field for one.
 			typeOptions: { password: true },
 			default: 0,
 		},
@@ -145,37 +148,10 @@ export class NhnCloudNotificationHubApi implements ICredentialType {
 	/** Called by n8n when the issued token is empty or a request was refused with 401. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		if (credentials.authentication === 'accessToken') return {};
-		const tokenUrl = nhnTokenUrl(String(credentials.oauthServer ?? 'public'), credentials.customTokenUrl as string);
-		const key = {
-			userAccessKeyId: String(credentials.userAccessKeyId ?? ''),
-			secretAccessKey: String(credentials.secretAccessKey ?? ''),
-		};
-		const token = await nhnTokenCache.renew(
-			cacheKeyOf(credentials),
-			sentTokens.get(credentials) ?? String(credentials.issuedAccessToken ?? ''),
-			Date.now(),
-			async () => {
-				for (let attempt = 1; ; attempt++) {
-					try {
-						const response = (await this.helpers.httpRequest(tokenRequestOptions(tokenUrl, key))) as {
-							statusCode: number;
-							body: unknown;
-						};
-						return issuedTokenFrom(response.statusCode, response.body, Date.now());
-					} catch (error) {
-						const status = error instanceof NhnTokenError ? error.httpStatus : undefined;
-						if (attempt < TOKEN_ATTEMPTS && isTokenRetryable(status)) {
-							await sleep(500 * attempt);
-							continue;
-						}
-						if (error instanceof NhnTokenError) throw error;
-						// The client's own error carries the request, Basic authorization header included: keep only the cause.
-						throw new NhnTokenError(
-							`NHN Cloud token endpoint could not be reached: ${String((error as { code?: string }).code ?? (error as Error).message)}`,
-						);
-					}
-				}
-			},
+		const tokenUrl = assertSafeUrl(tokenUrlOf(credentials), 'Token URL').href;
+		const refused = sentTokens.get(credentials) ?? String(credentials.issuedAccessToken ?? '');
+		const token = await nhnTokenCache.renew(cacheKeyOf(credentials), refused, Date.now(), async () =>
+			await issueToken(this, tokenUrl, userAccessKeyOf(credentials)),
 		);
 		return { issuedAccessToken: token.accessToken, issuedAccessTokenExpiresAt: token.expiresAt };
 	}
@@ -184,10 +160,8 @@ export class NhnCloudNotificationHubApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const url = resolveRequestUrl(
-			requestOptions,
-			nhnApiBaseUrl(String(credentials.apiBase ?? 'default'), credentials.customApiBaseUrl as string),
-		);
+		const baseUrl = nhnApiBaseUrl(String(credentials.apiBase ?? 'default'), credentials.customApiBaseUrl as string);
+		const url = resolveRequestUrl(requestOptions, assertSafeUrl(baseUrl, 'API Base URL').href);
 		let token = String(credentials.accessToken ?? '');
 		if (credentials.authentication !== 'accessToken') {
 			// Another execution in this process may already hold a newer token than the stored one.

@@ -1,9 +1,21 @@
 import { createHash } from 'crypto';
 
-import type { IssuedToken } from './token-request';
+import { NhnTokenError, type IssuedToken } from './token-request';
 
 /** Renew a little before the announced expiry, so a token never dies in flight. */
 const EXPIRY_MARGIN_MS = 60_000;
+
+/** After a token issued to replace a refused one is refused too, no renewal is tried for this long. */
+export const REFUSAL_BACKOFF_MS = 30_000;
+
+function refusedTokensError(waitMs: number): NhnTokenError {
+	return new NhnTokenError(
+		`the service refuses new tokens for this app key: a token issued a moment ago to replace a refused one was refused too, so no new token is requested for ${Math.ceil(waitMs / 1000)} s`,
+		401,
+		undefined,
+		'Check that the app key and the User Access Key belong to the same NHN Cloud project, and that the key may call Notification Hub.',
+	);
+}
 
 /**
  * Tokens issued in this process, shared by every item, page and execution that uses the same keys, and the
@@ -13,6 +25,11 @@ export class TokenCache {
 	private readonly issued = new Map<string, IssuedToken>();
 
 	private readonly inFlight = new Map<string, Promise<IssuedToken>>();
+
+	/** Per key, the token issued to replace a refused one: if it is refused too, the service refuses new tokens. */
+	private readonly replacements = new Map<string, string>();
+
+	private readonly refusedUntil = new Map<string, number>();
 
 	static keyOf(tokenUrl: string, userAccessKeyId: string, secretAccessKey: string): string {
 		return createHash('sha256').update(`${tokenUrl}\n${userAccessKeyId}\n${secretAccessKey}`).digest('hex');
@@ -37,11 +54,20 @@ export class TokenCache {
 	): Promise<IssuedToken> {
 		const pending = this.inFlight.get(key);
 		if (pending) return await pending;
+		const refusedUntil = this.refusedUntil.get(key) ?? 0;
+		if (refusedUntil > nowMs) throw refusedTokensError(refusedUntil - nowMs);
 		const cached = this.usable(key, nowMs);
 		if (cached && cached.accessToken !== rejected) return cached;
+		if (rejected && this.replacements.get(key) === rejected) {
+			this.replacements.delete(key);
+			this.refusedUntil.set(key, nowMs + REFUSAL_BACKOFF_MS);
+			throw refusedTokensError(REFUSAL_BACKOFF_MS);
+		}
 		const renewal = issue().then(
 			(token) => {
 				this.issued.set(key, token);
+				if (rejected) this.replacements.set(key, token.accessToken);
+				else this.replacements.delete(key);
 				this.inFlight.delete(key);
 				return token;
 			},
@@ -54,9 +80,21 @@ export class TokenCache {
 		return await renewal;
 	}
 
+	/** Settles when no token is being issued in this process, or undefined when none is. */
+	whenIdle(): Promise<unknown> | undefined {
+		return this.inFlight.size === 0 ? undefined : Promise.allSettled([...this.inFlight.values()]);
+	}
+
+	/** Every token issued in this process: values no error may show. */
+	issuedTokens(): string[] {
+		return [...this.issued.values()].map((token) => token.accessToken);
+	}
+
 	clear(): void {
 		this.issued.clear();
 		this.inFlight.clear();
+		this.replacements.clear();
+		this.refusedUntil.clear();
 	}
 }
 

@@ -1,4 +1,7 @@
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { scrubSecrets } from '../shared/secrets';
 
 export interface UserAccessKey {
 	userAccessKeyId: string;
@@ -13,14 +16,21 @@ export interface IssuedToken {
 	issuedAt: number;
 }
 
-/** Raised when the token endpoint does not issue a token; carries no secret. */
+/**
+ * Raised when the token endpoint does not issue a token; carries no secret. `reason` says what happened in the
+ * user's terms without the status and code (which the node's error puts in front), `hint` what to do.
+ */
 export class NhnTokenError extends Error {
 	constructor(
-		message: string,
+		readonly reason: string,
 		readonly httpStatus?: number,
 		readonly apiCode?: string,
+		readonly hint?: string,
 	) {
-		super(message);
+		const where = [httpStatus !== undefined ? `HTTP ${httpStatus}` : '', apiCode !== undefined ? `code ${apiCode}` : '']
+			.filter(Boolean)
+			.join(', ');
+		super(`NHN Cloud token endpoint${where ? ` (${where})` : ''}: ${reason}${hint ? ` ${hint}` : ''}`);
 		this.name = 'NhnTokenError';
 	}
 }
@@ -53,6 +63,8 @@ export function tokenRequestOptions(tokenUrl: string, key: UserAccessKey): IHttp
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// The Basic value must never reach another host: a redirect is an answer, not a new request.
+		disableFollowRedirect: true,
 	};
 }
 
@@ -76,19 +88,53 @@ export function issuedTokenFrom(statusCode: number, body: unknown, nowMs: number
 		const lifetimeMs = Number.isFinite(lifetimeSeconds) && lifetimeSeconds > 0 ? lifetimeSeconds * 1000 : 86_400_000;
 		return { accessToken, expiresAt: nowMs + lifetimeMs, issuedAt: nowMs };
 	}
-	const code = data.error ?? (data.header as Record<string, unknown> | undefined)?.resultCode;
-	const message =
-		data.error_description ?? data.message ?? (data.header as Record<string, unknown> | undefined)?.resultMessage;
-	const hint =
-		statusCode === 401
-			? ' Check the User Access Key ID and Secret Access Key.'
+	if (statusCode >= 300 && statusCode < 400) {
+		throw new NhnTokenError(
+			'the token endpoint answered with a redirect, which is not followed: the User Access Key is never sent to another host',
+			statusCode,
+			undefined,
+			'Check the token URL.',
+		);
+	}
+	const header = data.header as Record<string, unknown> | undefined;
+	const code = data.error ?? header?.resultCode;
+	const message = data.error_description ?? data.message ?? header?.resultMessage;
+	const reason =
+		message !== undefined
+			? String(message)
 			: statusCode >= 200 && statusCode < 300
-				? ' The answer carried no access_token.'
-				: '';
-	throw new NhnTokenError(
-		`NHN Cloud token endpoint answered HTTP ${statusCode}${code !== undefined ? `, code ${String(code)}` : ''}` +
-			`${message !== undefined ? `: ${String(message)}` : ''}.${hint}`,
-		statusCode,
-		code === undefined ? undefined : String(code),
-	);
+				? 'the answer carried no access_token'
+				: 'no token was issued';
+	const hint = statusCode === 401 ? 'Check the User Access Key ID, Secret Access Key and token URL.' : undefined;
+	throw new NhnTokenError(reason, statusCode, code === undefined ? undefined : String(code), hint);
+}
+
+function scrubbedTokenError(error: NhnTokenError, key: UserAccessKey): NhnTokenError {
+	const secrets = [key.secretAccessKey, `${key.userAccessKeyId}:${key.secretAccessKey}`, basicAuthorization(key)];
+	return new NhnTokenError(scrubSecrets(error.reason, secrets), error.httpStatus, error.apiCode, error.hint);
+}
+
+/**
+ * Issues a token from the User Access Key, trying again after 429, 5xx, a reset or a timeout (issuing twice does no
+ * harm). What the endpoint says is scrubbed of the key before it reaches an error: an endpoint may echo the request.
+ */
+export async function issueToken(helper: IHttpRequestHelper, tokenUrl: string, key: UserAccessKey): Promise<IssuedToken> {
+	for (let attempt = 1; ; attempt++) {
+		let failure: NhnTokenError;
+		try {
+			const response = (await helper.helpers.httpRequest(tokenRequestOptions(tokenUrl, key))) as {
+				statusCode: number;
+				body: unknown;
+			};
+			return issuedTokenFrom(response.statusCode, response.body, Date.now());
+		} catch (error) {
+			// The client's own error carries the request, Basic authorization header included: keep only its code.
+			failure =
+				error instanceof NhnTokenError
+					? scrubbedTokenError(error, key)
+					: new NhnTokenError(`the token endpoint could not be reached (${String((error as { code?: string }).code ?? 'no answer')})`);
+		}
+		if (attempt >= TOKEN_ATTEMPTS || !isTokenRetryable(failure.httpStatus)) throw failure;
+		await sleep(500 * attempt);
+	}
 }

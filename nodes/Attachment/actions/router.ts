@@ -1,28 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { operations as ncpOperations } from './ncp';
-import { operations as nhnOperations } from './nhn';
 import { runBounded } from '../helpers/concurrency';
 import { concurrencyOf } from '../helpers/parameters';
+import { operations as ncpOperations } from './ncp';
+import { operations as nhnOperations } from './nhn';
 import type { OperationModule } from './types';
 
 const OPERATIONS: Record<string, Record<string, OperationModule>> = { ncp: ncpOperations, nhn: nhnOperations };
 
-function operationFor(ctx: IExecuteFunctions, itemIndex: number): OperationModule {
-	const provider = ctx.getNodeParameter('resource', itemIndex) as string;
-	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
-	const module = OPERATIONS[provider]?.[operation];
-	if (!module) {
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" is not supported for "${provider}"`, {
-			itemIndex,
-		});
-	}
-	return module;
-}
+type NodeError = NodeApiError | NodeOperationError;
 
 /** Every failure leaves as a NodeApiError or NodeOperationError that names its item. */
-function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex ??= itemIndex;
 		return error;
@@ -30,19 +20,30 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	if (error.context.provider) json.provider = error.context.provider as string;
-	if (error.context.apiCode) json.apiCode = error.context.apiCode as string;
-	return json;
+/**
+ * The error item of "Continue": `{ error, description, httpCode, provider, apiCode }`. With "Continue (using
+ * error output)" the same facts go under `details`: n8n moves an item to the error output only when its json holds
+ * nothing but `error`, `message` and `details` (and then adds the input item's fields to it).
+ */
+function errorItem(ctx: IExecuteFunctions, error: NodeError, itemIndex: number): INodeExecutionData {
+	const details: IDataObject = {};
+	if (error.description) details.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
+	if (error.context.provider) details.provider = error.context.provider as string;
+	if (error.context.apiCode) details.apiCode = error.context.apiCode as string;
+	const json: IDataObject =
+		ctx.getNode().onError === 'continueErrorOutput' ? { error: error.message, details } : { error: error.message, ...details };
+	return { json, pairedItem: { item: itemIndex } };
 }
 
-async function itemOutput(ctx: IExecuteFunctions, items: INodeExecutionData[], itemIndex: number) {
-	const results = await operationFor(ctx, itemIndex).execute.call(ctx, itemIndex);
-	const inputBinary =
-		ctx.getNodeParameter('options.keepInputBinary', itemIndex, false) === true ? items[itemIndex].binary : undefined;
+async function itemOutput(
+	ctx: IExecuteFunctions,
+	operation: OperationModule,
+	item: INodeExecutionData,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const results = await operation.execute.call(ctx, itemIndex);
+	const inputBinary = ctx.getNodeParameter('options.keepInputBinary', itemIndex, false) === true ? item.binary : undefined;
 	return results.map((result): INodeExecutionData => {
 		const binary = inputBinary || result.binary ? { ...inputBinary, ...result.binary } : undefined;
 		return { json: result.json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } };
@@ -55,43 +56,43 @@ async function itemOutput(ctx: IExecuteFunctions, items: INodeExecutionData[], i
  */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const outputs: INodeExecutionData[][] = new Array(items.length);
-	const failures = new Map<number, NodeApiError | NodeOperationError>();
+	// Provider and operation are not expressions: one value for every item.
+	const provider = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = OPERATIONS[provider]?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${provider}"`);
+	}
 	const continueOnFail = this.continueOnFail();
 	let concurrency: number;
 	try {
 		concurrency = concurrencyOf(this);
 	} catch (error) {
-		if (!continueOnFail) throw new NodeOperationError(this.getNode(), error as Error);
+		if (!continueOnFail) throw asNodeError(this, error, 0);
 		// A node-wide option is wrong: every item fails with it, each as its own error item.
 		return [
 			items.map((_, itemIndex) => {
-				const itemError = new NodeOperationError(this.getNode(), `Item ${itemIndex} was not run: ${(error as Error).message}`, {
-					itemIndex,
-				});
-				return { json: errorJson(itemError), pairedItem: { item: itemIndex } };
+				const message = `Item ${itemIndex} was not run: ${(error as Error).message}`;
+				return errorItem(this, new NodeOperationError(this.getNode(), message, { itemIndex }), itemIndex);
 			}),
 		];
 	}
+	const outputs: INodeExecutionData[][] = new Array(items.length);
+	const failures = new Map<number, NodeError>();
 	await runBounded(
 		items.length,
 		concurrency,
 		async (itemIndex) => {
 			try {
-				outputs[itemIndex] = await itemOutput(this, items, itemIndex);
+				outputs[itemIndex] = await itemOutput(this, operation, items[itemIndex], itemIndex);
 			} catch (error) {
 				const nodeError = asNodeError(this, error, itemIndex);
-				if (continueOnFail) outputs[itemIndex] = [{ json: errorJson(nodeError), pairedItem: { item: itemIndex } }];
+				if (continueOnFail) outputs[itemIndex] = [errorItem(this, nodeError, itemIndex)];
 				else failures.set(itemIndex, nodeError);
 			}
 		},
 		() => failures.size > 0,
 	);
-	if (failures.size > 0) {
-		const nodeError = failures.get(Math.min(...failures.keys())) as NodeApiError | NodeOperationError;
-		// Both constructors hand back the very error they are given when it already has their class.
-		if (nodeError instanceof NodeApiError) throw new NodeApiError(this.getNode(), nodeError as unknown as JsonObject);
-		throw new NodeOperationError(this.getNode(), nodeError);
-	}
+	if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
 	return [outputs.flat()];
 }

@@ -1,8 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_RETRY } from '../transport/retry';
-import type { RequestPolicy } from '../transport/types';
+import { DEFAULT_RETRY, type RetrySettings } from '../transport/retry';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
@@ -70,6 +69,13 @@ function numberOption(ctx: IExecuteFunctions, itemIndex: number, name: string, l
 		fail(ctx, itemIndex, `${label} of item ${itemIndex} must be a number from 0 to ${MAX_TIMER_MS}`);
 	}
 	return value;
+}
+
+/** Per-request settings taken from the node's options. */
+export interface RequestPolicy {
+	/** A deadline for each attempt's whole exchange, body included; undefined waits without limit. */
+	timeoutMs?: number;
+	retry?: RetrySettings;
 }
 
 export function requestPolicy(ctx: IExecuteFunctions, itemIndex: number): RequestPolicy {

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { NHN_API_PREFIX, nhnTransport } from '../transport/nhn';
+import { NHN_API_PREFIX, nhnRequest } from '../transport/nhn';
 
 function channelOf(ctx: ILoadOptionsFunctions): string {
 	for (const path of ['fileTypeChannel', 'filters.messageChannel']) {
@@ -13,16 +13,11 @@ function channelOf(ctx: ILoadOptionsFunctions): string {
 /** The file types of the chosen channel, from the API itself: it is the source of truth. */
 export async function getFileTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const channel = channelOf(this);
-	const body = await nhnTransport.call(
-		this,
-		{
-			method: 'GET',
-			path: `${NHN_API_PREFIX}/attachments/file-types`,
-			qs: channel ? { messageChannel: channel } : undefined,
-		},
-		0,
-		{ timeoutMs: 30_000 },
-	);
+	const body = await nhnRequest.call(this, 0, {
+		method: 'GET',
+		path: `${NHN_API_PREFIX}/attachments/file-types`,
+		qs: channel ? { messageChannel: channel } : undefined,
+	});
 	const fileTypes = Array.isArray(body.fileTypes) ? (body.fileTypes as string[]) : [];
 	return fileTypes.map((fileType) => ({ name: fileType, value: fileType }));
 }

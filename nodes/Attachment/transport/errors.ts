@@ -1,7 +1,12 @@
-import type { JsonObject } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { ProviderId, RequestContext } from './types';
+export type ProviderId = 'ncp' | 'nhn';
+
+/** All an error needs of where it happened. */
+export interface ErrorContext {
+	getNode(): INode;
+}
 
 export const PROVIDER_LABELS: Record<ProviderId, string> = {
 	ncp: 'NAVER Cloud Outbound Mailer',
@@ -32,7 +37,7 @@ export function failureMessage(failure: ApiFailure): string {
 }
 
 /** Built from extracted fields only, so no request option, header or secret can ride along. */
-export function apiError(ctx: RequestContext, itemIndex: number, failure: ApiFailure): NodeApiError {
+export function apiError(ctx: ErrorContext, itemIndex: number, failure: ApiFailure): NodeApiError {
 	const message = failureMessage(failure);
 	const httpCode = failure.status !== undefined ? String(failure.status) : undefined;
 	const tries = failure.attempts && failure.attempts > 1 ? `Gave up after ${failure.attempts} attempts.` : undefined;

@@ -9,20 +9,48 @@ export type MultipartPart =
 	| { name: string; value: string }
 	| { name: string; fileName: string; mimeType: string; source: FileSource };
 
-/** A file entry as the HTTP client reads it: name, type and size up front, bytes from `stream()`. */
+/** Raised while sending when a file's bytes do not match the size announced for it: the request is abandoned. */
+export class FileSizeMismatchError extends Error {
+	constructor(
+		readonly fileName: string,
+		readonly announced: number,
+		readonly read: number,
+		readonly complete: boolean,
+	) {
+		super(
+			`The file "${fileName}" holds ${complete ? '' : 'more than '}${read.toLocaleString('en-US')} bytes, but its metadata says ` +
+				`${announced.toLocaleString('en-US')} bytes; nothing was uploaded`,
+		);
+		this.name = 'FileSizeMismatchError';
+	}
+}
+
+/**
+ * A file entry as the HTTP client reads it: name, type and size up front, bytes from `stream()`. The bytes are
+ * counted as they go: a stream longer or shorter than the announced size fails the send before the body is
+ * complete, so the service never stores a file other than the one the limits were checked against.
+ */
 class FileEntry {
 	constructor(
 		readonly name: string,
 		readonly type: string,
 		private readonly source: FileSource,
+		private readonly form: MultipartForm,
 	) {}
 
 	get size(): number {
 		return this.source.size;
 	}
 
-	stream(): AsyncIterable<Uint8Array> {
-		return this.source.open();
+	async *stream(): AsyncIterable<Uint8Array> {
+		let read = 0;
+		for await (const chunk of this.source.open()) {
+			this.form.throwIfAborted();
+			read += chunk.length;
+			if (read > this.source.size) throw this.form.fail(new FileSizeMismatchError(this.name, this.source.size, read, false));
+			yield chunk;
+		}
+		if (read !== this.source.size) throw this.form.fail(new FileSizeMismatchError(this.name, this.source.size, read, true));
 	}
 }
 
@@ -37,6 +65,26 @@ export class MultipartForm {
 	readonly [Symbol.toStringTag] = 'FormData';
 
 	private readonly fields: Array<[string, string | FileEntry]> = [];
+
+	private signal: AbortSignal | undefined;
+
+	/** What stopped the last send from the form's side (a file of the wrong size), if anything. */
+	failure: Error | undefined;
+
+	/** The deadline or Stop of the send under way: when it fires, the file being sent stops being read. */
+	abortOn(signal: AbortSignal | undefined): void {
+		this.signal = signal;
+		this.failure = undefined;
+	}
+
+	throwIfAborted(): void {
+		if (this.signal?.aborted) throw new Error('The send was aborted');
+	}
+
+	fail(error: Error): Error {
+		this.failure = error;
+		return error;
+	}
 
 	append(name: string, value: string | FileEntry): void {
 		this.fields.push([name, value]);
@@ -64,7 +112,7 @@ export function bufferSource(bytes: Buffer): FileSource {
 export function multipartBody(parts: MultipartPart[]): FormData {
 	const form = new MultipartForm();
 	for (const part of parts) {
-		form.append(part.name, 'source' in part ? new FileEntry(part.fileName, part.mimeType, part.source) : part.value);
+		form.append(part.name, 'source' in part ? new FileEntry(part.fileName, part.mimeType, part.source, form) : part.value);
 	}
 	return form as unknown as FormData;
 }

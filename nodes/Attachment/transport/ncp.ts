@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiError, errorFieldsOf, jsonBodyOf } from './errors';
-import { sendWithCredential } from './http';
-import type { ApiRequest, HttpAnswer, ProviderTransport, RequestContext, RequestPolicy } from './types';
+import { UnsafeUrlError } from '../../../credentials/shared/safe-url';
+import { apiError, errorFieldsOf, jsonBodyOf, type ErrorContext } from './errors';
+import { sendRequest, type ApiRequest, type HttpAnswer, type ProviderSpec, type RequestContext } from './request';
 
 export const NCP_CREDENTIAL_TYPE = 'ncpOutboundMailerApi';
 
@@ -11,7 +11,7 @@ const CLOCK_HINT =
 	'requests more than 5 minutes off the gateway time are rejected.';
 
 function hintFor(status: number, code: string | undefined): string | undefined {
-	if (status === 401 || code === '200') return CLOCK_HINT;
+	if (status === 401) return CLOCK_HINT;
 	if (code === '77202') return 'This account has not subscribed to Cloud Outbound Mailer.';
 	if (code === '77103') return 'The temporary file does not exist, or was deleted or has expired.';
 	if (status === 429) return 'The API gateway is throttling requests; try again later or lower the concurrency.';
@@ -19,7 +19,7 @@ function hintFor(status: number, code: string | undefined): string | undefined {
 }
 
 /** Maps an answer to its body or to a NodeApiError, for NAVER Cloud's gateway and service error shapes. */
-export function ncpResult(ctx: RequestContext, itemIndex: number, answer: HttpAnswer): IDataObject {
+export function ncpResult(ctx: ErrorContext, itemIndex: number, answer: HttpAnswer): IDataObject {
 	const body = jsonBodyOf(answer.body);
 	const isObject = body !== null && typeof body === 'object' && !Array.isArray(body);
 	if (answer.status >= 200 && answer.status < 300) {
@@ -43,12 +43,19 @@ export function ncpResult(ctx: RequestContext, itemIndex: number, answer: HttpAn
 	});
 }
 
-export const ncpTransport: ProviderTransport = {
+const NCP: ProviderSpec = {
 	provider: 'ncp',
 	credentialType: NCP_CREDENTIAL_TYPE,
-	async call(ctx: RequestContext, request: ApiRequest, itemIndex: number, policy: RequestPolicy) {
-		// A signature is never "renewed": a 401 is final, so n8n must not resend.
-		const answer = await sendWithCredential(ctx, 'ncp', NCP_CREDENTIAL_TYPE, request, itemIndex, policy, false);
-		return ncpResult(ctx, itemIndex, answer);
+	// A signature is never "renewed": a 401 is final.
+	renewsOn401: false,
+	authFailureOf(error) {
+		const cause = (error as { cause?: unknown }).cause ?? error;
+		return cause instanceof UnsafeUrlError ? { provider: 'ncp', message: cause.message } : undefined;
 	},
+	secretsOf: (credentials) => [String(credentials.secretKey ?? '')],
 };
+
+/** One Cloud Outbound Mailer call, signed by the credential: the parsed success body, or a NodeApiError. */
+export async function ncpRequest(this: RequestContext, itemIndex: number, request: ApiRequest): Promise<IDataObject> {
+	return await sendRequest(this, itemIndex, NCP, request, (answer) => ncpResult(this, itemIndex, answer));
+}

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { idParameter, requestPolicy } from '../../helpers/parameters';
-import { ncpTransport } from '../../transport/ncp';
+import { idParameter } from '../../helpers/parameters';
+import { ncpRequest } from '../../transport/ncp';
 import { pathOf } from '../../transport/path';
 import { optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
@@ -15,11 +15,6 @@ export const description = updateDisplayOptions({ show: { resource: ['ncp'], ope
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
 	const tempRequestId = idParameter(this, itemIndex, 'tempRequestId', 'Temp Request ID');
-	const body = await ncpTransport.call(
-		this,
-		{ method: 'DELETE', path: pathOf('/files', tempRequestId) },
-		itemIndex,
-		requestPolicy(this, itemIndex),
-	);
+	const body = await ncpRequest.call(this, itemIndex, { method: 'DELETE', path: pathOf('/files', tempRequestId) });
 	return [{ json: { ...temporaryFilesOutput(body), deleted: true } }];
 }

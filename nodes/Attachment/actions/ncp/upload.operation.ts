@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { fileSourceOf, inspectBinary, type BinaryFile } from '../../helpers/binary-input';
@@ -6,8 +6,7 @@ import { safeFileName } from '../../helpers/file-name';
 import { NCP_MAX_FILE_BYTES } from '../../helpers/limits';
 import { binaryPropertiesParameter, requestPolicy } from '../../helpers/parameters';
 import { multipartBody } from '../../transport/multipart';
-import { ncpTransport } from '../../transport/ncp';
-import type { RequestPolicy } from '../../transport/types';
+import { ncpRequest } from '../../transport/ncp';
 import { binaryPropertyField, optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
 import { uploadsOutput } from './output';
@@ -37,19 +36,40 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['ncp'], operation: ['upload'] } }, properties);
 
-async function upload(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	files: BinaryFile[],
-	policy: RequestPolicy,
-): Promise<IDataObject> {
+async function upload(ctx: IExecuteFunctions, itemIndex: number, files: BinaryFile[]): Promise<IDataObject> {
 	const parts = [];
 	for (const file of files) {
 		const source = await fileSourceOf(ctx, itemIndex, file);
 		parts.push({ name: 'fileList', source, fileName: safeFileName(file.fileName, true), mimeType: file.mimeType });
 	}
-	const body = multipartBody(parts);
-	return await ncpTransport.call(ctx, { method: 'POST', path: '/files', body }, itemIndex, policy);
+	const answer = await ncpRequest.call(ctx, itemIndex, { method: 'POST', path: '/files', body: multipartBody(parts) });
+	const kept = Array.isArray(answer.files) ? (answer.files as IDataObject[]) : [];
+	if (kept.length < files.length) {
+		// Only reachable with several parts in one request: the service may keep fewer files than it was sent.
+		const names = kept.map((file) => `"${String(file.fileName)}"`).join(', ') || 'none';
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Cloud Outbound Mailer kept ${kept.length} of the ${files.length} files of item ${itemIndex} sent in one request (tempRequestId ${String(answer.tempRequestId)})`,
+			{
+				itemIndex,
+				description: `Files kept: ${names}. Use "One Request per File", or delete that tempRequestId and upload again.`,
+			},
+		);
+	}
+	return answer;
+}
+
+/** The error of a failed upload, saying which uploads of the same item were stored before it: nothing lost unseen. */
+function withStoredUploads(ctx: IExecuteFunctions, itemIndex: number, error: unknown, uploads: IDataObject[]) {
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	if (uploads.length > 0) {
+		const stored = uploads.map((body) => body.tempRequestId).join(', ');
+		nodeError.description = `${nodeError.description ?? ''} Files of this item already uploaded (delete them or use them): tempRequestId ${stored}.`.trim();
+	}
+	return nodeError;
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
@@ -57,20 +77,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (const property of binaryPropertiesParameter(this, itemIndex, 'binaryPropertyName')) {
 		files.push(await inspectBinary(this, itemIndex, property, NCP_MAX_FILE_BYTES, 'Cloud Outbound Mailer'));
 	}
-	const policy = requestPolicy(this, itemIndex);
+	// Options are checked before the first file is read.
+	requestPolicy(this, itemIndex);
 	const perFile = this.getNodeParameter('requestMode', itemIndex) === 'perFile';
 	const groups = perFile ? files.map((file) => [file]) : [files];
 	const uploads: IDataObject[] = [];
 	for (const group of groups) {
 		try {
-			uploads.push(await upload(this, itemIndex, group, policy));
+			uploads.push(await upload(this, itemIndex, group));
 		} catch (error) {
-			if (!(error instanceof NodeApiError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			if (uploads.length > 0) {
-				const stored = uploads.map((body) => body.tempRequestId).join(', ');
-				error.description = `${error.description ?? ''} Files of this item already uploaded (delete them or use them): tempRequestId ${stored}.`.trim();
-			}
-			throw new NodeApiError(this.getNode(), error as unknown as JsonObject, { itemIndex });
+			throw withStoredUploads(this, itemIndex, error, uploads);
 		}
 	}
 	return [{ json: uploadsOutput(uploads) }];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idParameter, requestPolicy } from '../../helpers/parameters';
-import { NHN_API_PREFIX, nhnTransport } from '../../transport/nhn';
+import { NHN_API_PREFIX, nhnRequest } from '../../transport/nhn';
 import { pathOf } from '../../transport/path';
 import { optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
@@ -42,12 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const body = await nhnTransport.call(
-		this,
-		{ method: 'GET', path: pathOf(`${NHN_API_PREFIX}/attachments`, attachmentId) },
-		itemIndex,
-		policy,
-	);
+	const body = await nhnRequest.call(this, itemIndex, { method: 'GET', path: pathOf(`${NHN_API_PREFIX}/attachments`, attachmentId) });
 	const attachment = (body.attachment ?? {}) as IDataObject;
 	if (typeof property !== 'string') return [{ json: attachment }];
 	if (typeof attachment.previewUrl !== 'string' || !attachment.previewUrl) {

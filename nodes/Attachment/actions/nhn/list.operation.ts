@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { concurrencyOf, requestPolicy } from '../../helpers/parameters';
-import { NHN_API_PREFIX, nhnTransport } from '../../transport/nhn';
+import { concurrencyOf } from '../../helpers/parameters';
+import { NHN_API_PREFIX, nhnRequest } from '../../transport/nhn';
 import { MESSAGE_CHANNEL_OPTIONS, optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
 import { expiresWithin, listAttachments, type ListQuery } from './pager';
@@ -102,13 +102,12 @@ function queryOf(ctx: IExecuteFunctions, itemIndex: number): { query: ListQuery;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
 	const limit = limitOf(this, itemIndex);
 	const { query, expiringWithinHours } = queryOf(this, itemIndex);
-	const policy = requestPolicy(this, itemIndex);
 	const keep =
 		expiringWithinHours === undefined
 			? undefined
 			: (attachment: IDataObject) => expiresWithin(attachment.expireDateTime, Date.now(), expiringWithinHours * 3_600_000);
 	const attachments = await listAttachments(
-		(qs) => nhnTransport.call(this, { method: 'GET', path: `${NHN_API_PREFIX}/attachments`, qs }, itemIndex, policy),
+		async (qs) => await nhnRequest.call(this, itemIndex, { method: 'GET', path: `${NHN_API_PREFIX}/attachments`, qs }),
 		query,
 		limit,
 		keep,

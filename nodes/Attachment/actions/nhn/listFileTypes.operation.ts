@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { requestPolicy } from '../../helpers/parameters';
-import { NHN_API_PREFIX, nhnTransport } from '../../transport/nhn';
+import { NHN_API_PREFIX, nhnRequest } from '../../transport/nhn';
 import { MESSAGE_CHANNEL_OPTIONS, optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
 
@@ -27,15 +26,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (typeof channel !== 'string') {
 		throw new NodeOperationError(this.getNode(), `Message Channel of item ${itemIndex} must be text`, { itemIndex });
 	}
-	const body = await nhnTransport.call(
-		this,
-		{
-			method: 'GET',
-			path: `${NHN_API_PREFIX}/attachments/file-types`,
-			qs: channel ? { messageChannel: channel } : undefined,
-		},
-		itemIndex,
-		requestPolicy(this, itemIndex),
-	);
+	const body = await nhnRequest.call(this, itemIndex, {
+		method: 'GET',
+		path: `${NHN_API_PREFIX}/attachments/file-types`,
+		qs: channel ? { messageChannel: channel } : undefined,
+	});
 	return [{ json: { messageChannel: channel || null, fileTypes: Array.isArray(body.fileTypes) ? body.fileTypes : [] } }];
 }

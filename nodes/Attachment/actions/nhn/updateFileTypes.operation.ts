@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fileTypesParameter, idParameter, requestPolicy } from '../../helpers/parameters';
-import { NHN_API_PREFIX, nhnTransport } from '../../transport/nhn';
+import { fileTypesParameter, idParameter } from '../../helpers/parameters';
+import { NHN_API_PREFIX, nhnRequest } from '../../transport/nhn';
 import { pathOf } from '../../transport/path';
 import { fileTypeChannelField, fileTypesField, optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
@@ -23,16 +23,12 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
 	const attachmentId = idParameter(this, itemIndex, 'attachmentId', 'Attachment ID');
 	const fileTypes = fileTypesParameter(this, itemIndex, 'fileTypes', true);
-	await nhnTransport.call(
-		this,
-		{
-			method: 'POST',
-			idempotent: true,
-			path: `${pathOf(`${NHN_API_PREFIX}/attachments`, attachmentId)}/file-types`,
-			body: { fileTypes },
-		},
-		itemIndex,
-		requestPolicy(this, itemIndex),
-	);
+	await nhnRequest.call(this, itemIndex, {
+		method: 'POST',
+		// Setting the same file types again changes nothing: safe to retry.
+		idempotent: true,
+		path: `${pathOf(`${NHN_API_PREFIX}/attachments`, attachmentId)}/file-types`,
+		body: { fileTypes },
+	});
 	return [{ json: { attachmentId, fileTypes, updated: true } }];
 }

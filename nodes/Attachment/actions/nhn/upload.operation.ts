@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { nhnFileTypeProblem } from '../../helpers/limits';
-import { fileTypesParameter, requestPolicy } from '../../helpers/parameters';
+import { fileTypesParameter } from '../../helpers/parameters';
 import { multipartBody } from '../../transport/multipart';
-import { NHN_API_PREFIX, nhnTransport } from '../../transport/nhn';
+import { NHN_API_PREFIX, nhnRequest } from '../../transport/nhn';
 import { binaryPropertyField, fileTypeChannelField, fileTypesField, optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
 import { fileNameField } from './fields';
@@ -31,16 +31,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			{ itemIndex },
 		);
 	}
-	const body = await nhnTransport.call(
-		this,
-		{
-			method: 'POST',
-			path: `${NHN_API_PREFIX}/attachments`,
-			body: multipartBody(await nhnUploadParts(this, itemIndex, input, fileTypes)),
-		},
-		itemIndex,
-		requestPolicy(this, itemIndex),
-	);
+	const body = await nhnRequest.call(this, itemIndex, {
+		method: 'POST',
+		path: `${NHN_API_PREFIX}/attachments`,
+		body: multipartBody(await nhnUploadParts(this, itemIndex, input, fileTypes)),
+	});
 	return [
 		{
 			json: {

@@ -1,14 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fileTypesParameter, requestPolicy } from '../../helpers/parameters';
+import { fileTypesParameter } from '../../helpers/parameters';
 import { multipartBody } from '../../transport/multipart';
-import { NHN_API_PREFIX, nhnExchange } from '../../transport/nhn';
+import { failIfInvalid, NHN_API_PREFIX, nhnValidation } from '../../transport/nhn';
 import { binaryPropertyField, fileTypeChannelField, fileTypesField, optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
 import { failOnInvalidOption, fileNameField } from './fields';
 import { nhnUploadInput, nhnUploadParts } from './upload-parts';
-import { failIfInvalid, validationVerdict } from './validation';
 
 const properties: INodeProperties[] = [
 	binaryPropertyField('The binary field holding the file to check'),
@@ -26,20 +25,15 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
 	const fileTypes = fileTypesParameter(this, itemIndex, 'fileTypes', true);
 	const input = await nhnUploadInput(this, itemIndex);
-	const { answer, body } = await nhnExchange(
-		this,
-		{
-			method: 'POST',
-			idempotent: true,
-			path: `${NHN_API_PREFIX}/attachments/do-validate`,
-			body: multipartBody(await nhnUploadParts(this, itemIndex, input, fileTypes)),
-		},
-		itemIndex,
-		requestPolicy(this, itemIndex),
-	);
-	const verdict = validationVerdict(this, itemIndex, fileTypes, answer, body);
+	const request = {
+		method: 'POST' as const,
+		idempotent: true,
+		path: `${NHN_API_PREFIX}/attachments/do-validate`,
+		body: multipartBody(await nhnUploadParts(this, itemIndex, input, fileTypes)),
+	};
+	const { verdict, status } = await nhnValidation.call(this, itemIndex, request, fileTypes);
 	if (this.getNodeParameter('options.failOnInvalid', itemIndex, false) === true) {
-		failIfInvalid(this, itemIndex, verdict, answer.status);
+		failIfInvalid(this, itemIndex, verdict, status);
 	}
 	return [{ json: { fileName: input.fileName, fileSizeByte: input.file.size, ...verdict } }];
 }

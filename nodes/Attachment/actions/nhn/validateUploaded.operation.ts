@@ -1,13 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fileTypesParameter, idParameter, requestPolicy } from '../../helpers/parameters';
-import { NHN_API_PREFIX, nhnExchange } from '../../transport/nhn';
+import { fileTypesParameter, idParameter } from '../../helpers/parameters';
+import { failIfInvalid, NHN_API_PREFIX, nhnValidation } from '../../transport/nhn';
 import { pathOf } from '../../transport/path';
 import { fileTypeChannelField, fileTypesField, optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
 import { attachmentIdField, failOnInvalidOption } from './fields';
-import { failIfInvalid, validationVerdict } from './validation';
 
 const properties: INodeProperties[] = [
 	attachmentIdField,
@@ -24,20 +23,15 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
 	const attachmentId = idParameter(this, itemIndex, 'attachmentId', 'Attachment ID');
 	const fileTypes = fileTypesParameter(this, itemIndex, 'fileTypes', true);
-	const { answer, body } = await nhnExchange(
-		this,
-		{
-			method: 'POST',
-			idempotent: true,
-			path: `${pathOf(`${NHN_API_PREFIX}/attachments`, attachmentId)}/do-validate`,
-			body: { fileTypes },
-		},
-		itemIndex,
-		requestPolicy(this, itemIndex),
-	);
-	const verdict = validationVerdict(this, itemIndex, fileTypes, answer, body);
+	const request = {
+		method: 'POST' as const,
+		idempotent: true,
+		path: `${pathOf(`${NHN_API_PREFIX}/attachments`, attachmentId)}/do-validate`,
+		body: { fileTypes },
+	};
+	const { verdict, status } = await nhnValidation.call(this, itemIndex, request, fileTypes);
 	if (this.getNodeParameter('options.failOnInvalid', itemIndex, false) === true) {
-		failIfInvalid(this, itemIndex, verdict, answer.status);
+		failIfInvalid(this, itemIndex, verdict, status);
 	}
 	return [{ json: { attachmentId, ...verdict } }];
 }
