@@ -6,6 +6,7 @@ import type { RequestContext } from './context';
 import { drain, pathSegments, readBody, sendJson } from './http-utils';
 import { formatKst, sha256Hex } from './ids';
 import { FaultSpecError, parseFaultRule } from './faults';
+import { mailsView } from './mail-view';
 import { storeAttachment } from './nhn-attachments';
 import { isFileType } from './nhn-file-types';
 import { MAX_TOKEN_LIFETIME_SECONDS } from './nhn-oauth';
@@ -101,7 +102,7 @@ function seedNhn(state: EmulatorState, body: Record<string, unknown>) {
 	return { inserted: ids.length, totalAttachments: state.nhn.attachments.size, firstId: ids[0], lastId: ids[ids.length - 1] };
 }
 
-type AdminAction = (state: EmulatorState, body: Record<string, unknown>) => unknown;
+type AdminAction = (state: EmulatorState, body: Record<string, unknown>, query: URLSearchParams) => unknown;
 
 const ACTIONS: Record<string, Partial<Record<string, AdminAction>>> = {
 	clock: {
@@ -139,6 +140,13 @@ const ACTIONS: Record<string, Partial<Record<string, AdminAction>>> = {
 		},
 	},
 	state: { GET: (state) => snapshotState(state) },
+	mails: {
+		GET: (state, _body, query) => {
+			const provider = query.get('provider') ?? undefined;
+			if (provider !== undefined && provider !== 'ncp' && provider !== 'nhn') throw new AdminError('provider must be ncp or nhn');
+			return mailsView(state, provider);
+		},
+	},
 	reset: {
 		POST: (state) => {
 			resetState(state);
@@ -165,7 +173,7 @@ export async function handleAdmin(ctx: RequestContext): Promise<void> {
 		let body: Record<string, unknown> = {};
 		if (ctx.method === 'GET') await drain(ctx.req);
 		else body = await jsonBody(ctx);
-		sendJson(ctx.res, 200, action(ctx.state, body));
+		sendJson(ctx.res, 200, action(ctx.state, body, ctx.query));
 	} catch (error) {
 		const invalid = error instanceof AdminError || error instanceof FaultSpecError;
 		sendJson(ctx.res, invalid ? 400 : 500, { error: error instanceof Error ? error.message : String(error) });

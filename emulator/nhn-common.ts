@@ -3,7 +3,7 @@
  *
  * Every answer is JSON with `header: {isSuccessful, resultCode, resultMessage}`; resultCode 0 is success and a
  * failure's code has six digits whose first three are the HTTP status. The documented codes are used where
- * the docs name one (400200, 400457, 400460, 400612, 400613, 404202); the others below are the emulator's
+ * the docs name one (400001, 400002, 400200, 400457, 400460, 400611, 400612, 400613, 404202); the others are the emulator's
  * own choice, kept in the same six-digit form. With the request header `X-NC-ALWAYS-200-OK: true` a failure
  * comes with HTTP 200 and the same body.
  */
@@ -12,14 +12,18 @@ import { drain, headerValue, isJsonRequest, readJson, sendJson } from './http-ut
 
 export const NHN_CODES = {
 	SUCCESS: 0,
-	/** Emulator's choice: a query or body value is missing or invalid. */
+	/** Documented for malformed send requests: bad address pattern, empty title or body, missing recipients. */
+	INVALID_REQUEST: 400001,
+	/** Documented for send rules: no recipients, too many, AUTH with attachments, ad subject, attachment size. */
+	SEND_RULE_BROKEN: 400002,
+	/** Emulator's choice for the attachment endpoints: a query or body value is missing or invalid. */
 	INVALID_PARAMETER: 400100,
 	UPLOAD_ERROR: 400200,
-	/** Emulator's choice: an attachment sent on a channel it has no uploaded file type for. */
-	ATTACHMENT_NOT_FOR_CHANNEL: 400203,
 	MULTIPART_PART_MISSING: 400457,
 	JSON_ONLY: 400460,
 	SIZE_OVER_LIMIT: 400612,
+	/** Documented "Invalid media type"; the emulator's choice for an attachment without an EMAIL_* file type. */
+	INVALID_MEDIA_TYPE: 400611,
 	INVALID_MEDIA_FORMAT: 400613,
 	/** Emulator's choice for the header checks (401xxx, 403xxx). */
 	APP_KEY_MISSING: 401100,

@@ -16,6 +16,7 @@ import type { RequestContext } from './context';
 import { applyFault, takeFault } from './faults';
 import { delay, drain, sendJson } from './http-utils';
 import { handleNcp, NCP_PREFIX } from './ncp';
+import { ncpServiceErrorBody } from './ncp-errors';
 import { handleNhn, NHN_PREFIX } from './nhn';
 import { NHN_PREVIEW_PREFIX } from './nhn-attachments';
 import { NHN_CODES } from './nhn-common';
@@ -88,7 +89,7 @@ function internalError(ctx: RequestContext, service: Service | undefined, error:
 	}
 	const details = error instanceof Error ? error.message : String(error);
 	if (service === 'ncp') {
-		sendJson(ctx.res, 500, { error: { errorCode: '77303', message: 'Other internal server error', details } });
+		sendJson(ctx.res, 500, ncpServiceErrorBody('77303', details));
 	} else if (service === 'nhn') {
 		sendJson(ctx.res, 500, { header: { isSuccessful: false, resultCode: NHN_CODES.INTERNAL_ERROR, resultMessage: details } });
 	} else {

@@ -37,15 +37,28 @@ export interface AttachmentRef {
 	sha256: string;
 }
 
+export interface NcpRecipient {
+	address: string;
+	name?: string;
+	/** R, C or B; R when the request left it out (the documented default). */
+	type: string;
+	parameters?: Record<string, unknown>;
+}
+
 export interface NcpMail {
+	/** Order of acceptance across both services (see GET /__admin/mails). */
+	sequence: number;
 	requestId: string;
 	count: number;
-	senderAddress: string;
+	/** Absent only with a templateSid. */
+	senderAddress?: string;
 	senderName?: string;
 	title?: string;
 	body?: string;
-	recipients: Array<{ address: string; name?: string; type: string }>;
+	recipients: NcpRecipient[];
 	attachments: AttachmentRef[];
+	/** The optional fields the request carried, as sent: individual, advertising, reservationUtc, ... */
+	options: Record<string, unknown>;
 	receivedAt: string;
 }
 
@@ -57,14 +70,26 @@ export interface NhnAttachment extends StoredFile {
 	uploadedFileTypes: string[];
 }
 
+export interface NhnContact {
+	contactType: string;
+	contact: string;
+	clientReference?: string;
+}
+
 export interface NhnMail {
+	sequence: number;
 	messageId: string;
 	messagePurpose: string;
 	senderMailAddress: string;
+	/** Every contact address, flattened over `recipients[].contacts[]`. */
 	recipients: string[];
+	/** `recipients[]` as sent: contacts with their optional clientReference, and templateParameters. */
+	recipientEntries: Array<{ contacts: NhnContact[]; templateParameters?: Record<string, unknown> }>;
 	title: string;
 	body: string;
 	attachments: AttachmentRef[];
+	/** The optional fields the request carried: statsKeyId, scheduledDateTime, confirmBeforeSend, id. */
+	options: Record<string, unknown>;
 	receivedAt: string;
 }
 
@@ -101,6 +126,8 @@ export interface EmulatorState {
 	latencyMs: number;
 	faults: FaultRule[];
 	requests: RequestRecord[];
+	/** Mails accepted so far by either service; numbers each mail's `sequence`. */
+	mailsAccepted: number;
 	ncp: {
 		uploads: Map<string, NcpUpload>;
 		filesById: Map<string, NcpFile>;
@@ -134,6 +161,7 @@ export function createState(
 		latencyMs,
 		faults: [],
 		requests: [],
+		mailsAccepted: 0,
 		ncp: { uploads: new Map(), filesById: new Map(), mails: [] },
 		nhn: { attachments: new Map(), tokens: new Map(), previews: new Map(), mails: [], tokenRequests: 0, tokensIssued: 0 },
 	};
@@ -147,6 +175,7 @@ export function resetState(state: EmulatorState): void {
 	state.latencyMs = state.defaultLatencyMs;
 	state.faults = [];
 	state.requests = [];
+	state.mailsAccepted = 0;
 	state.ncp = { uploads: new Map(), filesById: new Map(), mails: [] };
 	state.nhn = { attachments: new Map(), tokens: new Map(), previews: new Map(), mails: [], tokenRequests: 0, tokensIssued: 0 };
 }
@@ -155,6 +184,8 @@ export function recordRequest(state: EmulatorState, record: RequestRecord): void
 	state.requests.push(record);
 	if (state.requests.length > MAX_RECORDED_REQUESTS) state.requests.shift();
 }
+
+export const nextMailSequence = (state: EmulatorState): number => (state.mailsAccepted += 1);
 
 export const isAttachmentLive = (state: EmulatorState, attachment: NhnAttachment): boolean =>
 	attachment.expiresAtMs > state.clock.now();

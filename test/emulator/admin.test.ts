@@ -193,7 +193,7 @@ describe('emulator options', () => {
 			const res = await tokenRequest(demo, DEMO_KEYS.nhn.userAccessKeyId, DEMO_KEYS.nhn.secretAccessKey);
 			expect(res.status).toBe(200);
 			const ncp = await ncpFetch(demo, '/ncp/api/v1/files/x', { accessKey: DEMO_KEYS.ncp.accessKeyId, secretKey: DEMO_KEYS.ncp.secretKey });
-			expect((await json(ncp)).error.errorCode).toBe('77103');
+			expect((await json(ncp)).error.code).toBe('77103');
 		} finally {
 			await demo.close();
 		}

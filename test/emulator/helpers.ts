@@ -54,6 +54,26 @@ export function ncpFetch(emu: Emulator, target: string, call: NcpCall = {}): Pro
 	});
 }
 
+/** A signed multipart `POST /files` with `fileList` parts; expects 201 and returns the answer. */
+export async function ncpUploadFiles(emu: Emulator, files: Array<[string, Buffer]>): Promise<Json> {
+	const form = new FormData();
+	for (const [name, data] of files) form.append('fileList', new Blob([new Uint8Array(data)]), name);
+	const res = await ncpFetch(emu, '/ncp/api/v1/files', { method: 'POST', body: form });
+	if (res.status !== 201) throw new Error(`NCP upload: HTTP ${res.status} ${await res.text()}`);
+	return json(res);
+}
+
+export const ncpPostMail = (emu: Emulator, body: unknown): Promise<Response> =>
+	ncpFetch(emu, '/ncp/api/v1/mails', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+
+/** An Outbound Mailer service error: the 77xxx code in `error.code` (NAVER's shape), not in `error.errorCode`. */
+export async function expectNcpServiceError(res: Response, status: number, code: string): Promise<Json> {
+	expect(res.status).toBe(status);
+	const body = await json(res);
+	expect(body.error).toEqual({ code, message: expect.any(String), details: expect.any(String) });
+	return body;
+}
+
 export function admin(emu: Emulator, method: string, path: string, body?: unknown): Promise<Response> {
 	return fetch(`${emu.adminUrl}${path}`, {
 		method,

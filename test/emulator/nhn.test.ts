@@ -2,7 +2,6 @@ import { startEmulator, type Emulator } from '../../emulator/server';
 import { adminJson, bytes, expectNhnFailure, expectNhnSuccess, type Json, KB, MB, NHN_KEYS, nhnFetch, nhnToken, sha256, uploadForm } from './helpers';
 
 const ATTACHMENTS = '/attachment/v1.0/attachments';
-const EMAIL_SEND = '/message/v1.0/EMAIL/free-form-messages';
 const KST_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+09:00$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -215,44 +214,5 @@ describe('NHN listing', () => {
 		const body = await expectNhnSuccess(await nhnFetch(emu, ATTACHMENTS, { token }));
 		expect(body.totalCount).toBe(1);
 		expect(body.attachments[0].fileName).toBe('new.txt');
-	});
-});
-
-describe('NHN email sending', () => {
-	const message = (attachmentIds: string[], extra: Record<string, unknown> = {}) => ({
-		sender: { senderMailAddress: 'sender@example.com' },
-		recipients: [{ contacts: [{ contactType: 'EMAIL_ADDRESS', contact: 'to@example.com' }] }],
-		content: { title: 'Hello', body: 'Body', attachmentIds },
-		...extra,
-	});
-
-	it('records a mail whose attachments carry an EMAIL file type', async () => {
-		const data = bytes(2000, 4);
-		const id = await uploadOk(data, 'doc.pdf', ['EMAIL_DEFAULT']);
-		const body = await expectNhnSuccess(await nhnFetch(emu, `${EMAIL_SEND}/NORMAL`, { token, json: message([id]) }));
-		expect(body.messageId).toEqual(expect.any(String));
-		const [mail] = emu.snapshot().nhn.mails;
-		expect(mail).toMatchObject({ messageId: body.messageId, messagePurpose: 'NORMAL', recipients: ['to@example.com'] });
-		expect(mail.attachments).toEqual([{ id, fileName: 'doc.pdf', size: 2000, sha256: sha256(data) }]);
-	});
-
-	it('rejects unknown, expired and non-email attachments', async () => {
-		await expectNhnFailure(await nhnFetch(emu, `${EMAIL_SEND}/AD`, { token, json: message(['nope']) }), 404, 404202);
-		const smsOnly = await uploadOk(bytes(10), 'a.jpg', ['SMS_DEFAULT']);
-		await expectNhnFailure(await nhnFetch(emu, `${EMAIL_SEND}/AUTH`, { token, json: message([smsOnly]) }), 400, 400203);
-		const noTypes = await uploadOk(bytes(10), 'b.txt');
-		await expectNhnFailure(await nhnFetch(emu, `${EMAIL_SEND}/NORMAL`, { token, json: message([noTypes]) }), 400, 400203);
-		const email = await uploadOk(bytes(10), 'c.txt', ['EMAIL_DEFAULT']);
-		await adminJson(emu, 'POST', '/clock', { advanceMs: 8 * DAY_MS });
-		const fresh = await nhnToken(emu);
-		await expectNhnFailure(await nhnFetch(emu, `${EMAIL_SEND}/NORMAL`, { token: fresh, json: message([email]) }), 404, 404202);
-		expect(emu.snapshot().nhn.mails).toHaveLength(0);
-	});
-
-	it('checks the purpose and required fields', async () => {
-		await expectNhnFailure(await nhnFetch(emu, `${EMAIL_SEND}/PROMO`, { token, json: message([]) }), 400, 400100);
-		await expectNhnFailure(await nhnFetch(emu, `${EMAIL_SEND}/NORMAL`, { token, json: message([], { sender: {} }) }), 400, 400100);
-		await expectNhnFailure(await nhnFetch(emu, `${EMAIL_SEND}/NORMAL`, { token, json: { ...message([]), content: { body: 'x' } } }), 400, 400100);
-		await expectNhnSuccess(await nhnFetch(emu, `${EMAIL_SEND}/NORMAL`, { token, json: message([]) }));
 	});
 });
