@@ -17,6 +17,11 @@ const CLOCK_HINT =
 	'NAVER Cloud rejected the signature. Check the access key ID and secret key, and that this ' +
 	"machine's clock is correct: the API gateway refuses requests more than 5 minutes off its time.";
 
+const NO_PERMISSION =
+	'The keys were accepted but have no permission, or the account has not subscribed to Cloud Outbound Mailer';
+const NOTHING_THERE = 'Nothing answers at this site or base URL: check the Site setting';
+const LOGIN_REFUSED = 'NAVER Cloud rejected the login information (code 77101)';
+
 export class NcpOutboundMailerApi implements ICredentialType {
 	name = 'ncpOutboundMailerApi';
 
@@ -82,8 +87,9 @@ export class NcpOutboundMailerApi implements ICredentialType {
 		return signed;
 	}
 
-	// No Outbound Mailer endpoint answers 2xx without side effects: looking up a temporary file that cannot
-	// exist answers 400 (code 77103) to good keys and 401 to bad ones, so 400 counts as success here.
+	// Looking up a temporary file that cannot exist has no side effect: good keys get 400 (code 77103), which counts
+	// as success here; bad keys get the gateway's 401. n8n 2.x fails the test on the statuses in `except`; n8n 1.x
+	// accepts every status whatever `except` says, so the body rules below catch the same refusals there.
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'GET',
@@ -92,21 +98,13 @@ export class NcpOutboundMailerApi implements ICredentialType {
 		},
 		rules: [
 			{ type: 'responseCode', properties: { value: 401, message: CLOCK_HINT } },
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message: 'The keys were accepted but have no permission, or the account has not subscribed to Cloud Outbound Mailer',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 404, message: 'Nothing answers at this site or base URL: check the Site setting' },
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'error.errorCode', value: '77101', message: 'NAVER Cloud rejected the login information (code 77101)' },
-			},
+			{ type: 'responseCode', properties: { value: 403, message: NO_PERMISSION } },
+			{ type: 'responseCode', properties: { value: 404, message: NOTHING_THERE } },
+			{ type: 'responseSuccessBody', properties: { key: 'error.errorCode', value: '200', message: CLOCK_HINT } },
+			{ type: 'responseSuccessBody', properties: { key: 'error.errorCode', value: '300', message: NOTHING_THERE } },
+			{ type: 'responseSuccessBody', properties: { key: 'error.code', value: '77101', message: LOGIN_REFUSED } },
+			{ type: 'responseSuccessBody', properties: { key: 'error.code', value: '77201', message: NO_PERMISSION } },
+			{ type: 'responseSuccessBody', properties: { key: 'error.code', value: '77202', message: NO_PERMISSION } },
 		] as IAuthenticateRuleResponseCode[],
 	};
 }
