@@ -80,6 +80,15 @@ export class TokenCache {
 		return await renewal;
 	}
 
+	/**
+	 * A request got an answer other than 401: the tokens issued to replace refused ones work. Only a replacement
+	 * refused before any request succeeded means the service refuses new tokens (an app key of another project,
+	 * say); one that worked and later expired is renewed as usual.
+	 */
+	tokensAccepted(): void {
+		if (this.replacements.size > 0) this.replacements.clear();
+	}
+
 	/** Settles when no token is being issued in this process, or undefined when none is. */
 	whenIdle(): Promise<unknown> | undefined {
 		return this.inFlight.size === 0 ? undefined : Promise.allSettled([...this.inFlight.values()]);

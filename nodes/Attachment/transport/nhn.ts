@@ -114,9 +114,17 @@ const NHN: ProviderSpec = {
 	},
 };
 
+/** The answer as `map` reads it, after telling the token cache whether the token was accepted. */
+function readingToken<T>(map: (answer: HttpAnswer) => T): (answer: HttpAnswer) => T {
+	return (answer) => {
+		if (answer.status !== 401) nhnTokenCache.tokensAccepted();
+		return map(answer);
+	};
+}
+
 /** One Notification Hub call, authorised by the credential: the parsed success body, or a NodeApiError. */
 export async function nhnRequest(this: RequestContext, itemIndex: number, request: ApiRequest): Promise<IDataObject> {
-	return await sendRequest(this, itemIndex, NHN, request, (answer) => nhnResult(this, itemIndex, answer));
+	return await sendRequest(this, itemIndex, NHN, request, readingToken((answer) => nhnResult(this, itemIndex, answer)));
 }
 
 export interface ValidationVerdict extends IDataObject {
@@ -187,8 +195,11 @@ export async function nhnValidation(
 	request: ApiRequest,
 	fileTypes: string[],
 ): Promise<{ verdict: ValidationVerdict; status: number }> {
-	return await sendRequest(this, itemIndex, NHN, request, (answer) => ({
-		verdict: validationVerdict(this, itemIndex, fileTypes, answer),
-		status: answer.status,
-	}));
+	return await sendRequest(
+		this,
+		itemIndex,
+		NHN,
+		request,
+		readingToken((answer) => ({ verdict: validationVerdict(this, itemIndex, fileTypes, answer), status: answer.status })),
+	);
 }
