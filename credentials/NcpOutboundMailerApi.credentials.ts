@@ -8,14 +8,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { signatureHeaders, requestTargetOf } from './ncp/signature';
+import { NCP_CLOCK_HINT, signatureHeaders, requestTargetOf } from './ncp/signature';
 import { NCP_SITE_OPTIONS, ncpBaseUrl } from './ncp/sites';
 import { resolveRequestUrl, withResolvedUrl } from './shared/request-url';
 import { assertSafeUrl } from './shared/safe-url';
 
-const CLOCK_HINT =
-	'NAVER Cloud rejected the signature. Check the access key ID and secret key, and that this ' +
-	"machine's clock is correct: the API gateway refuses requests more than 5 minutes off its time.";
 
 const NO_PERMISSION =
 	'The keys were accepted but have no permission, or the account has not subscribed to Cloud Outbound Mailer';
@@ -97,10 +94,10 @@ export class NcpOutboundMailerApi implements ICredentialType {
 			ignoreHttpStatusErrors: { ignore: true, except: [401, 403, 404] },
 		},
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: CLOCK_HINT } },
+			{ type: 'responseCode', properties: { value: 401, message: NCP_CLOCK_HINT } },
 			{ type: 'responseCode', properties: { value: 403, message: NO_PERMISSION } },
 			{ type: 'responseCode', properties: { value: 404, message: NOTHING_THERE } },
-			{ type: 'responseSuccessBody', properties: { key: 'error.errorCode', value: '200', message: CLOCK_HINT } },
+			{ type: 'responseSuccessBody', properties: { key: 'error.errorCode', value: '200', message: NCP_CLOCK_HINT } },
 			{ type: 'responseSuccessBody', properties: { key: 'error.errorCode', value: '300', message: NOTHING_THERE } },
 			{ type: 'responseSuccessBody', properties: { key: 'error.code', value: '77101', message: LOGIN_REFUSED } },
 			{ type: 'responseSuccessBody', properties: { key: 'error.code', value: '77201', message: NO_PERMISSION } },

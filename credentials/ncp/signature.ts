@@ -1,5 +1,10 @@
 import { createHmac } from 'crypto';
 
+/** What a refused signature means, said once for the credential test and the node's errors. */
+export const NCP_CLOCK_HINT =
+	'NAVER Cloud rejected the signature. Check the access key ID and secret key, and that this ' +
+	"machine's clock is correct: the API gateway refuses requests more than 5 minutes off its time.";
+
 export interface NcpSigningKeys {
 	accessKeyId: string;
 	secretKey: string;

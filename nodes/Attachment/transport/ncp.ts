@@ -1,17 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { NCP_CLOCK_HINT } from '../../../credentials/ncp/signature';
 import { UnsafeUrlError } from '../../../credentials/shared/safe-url';
 import { apiError, errorFieldsOf, jsonBodyOf, type ErrorContext } from './errors';
 import { sendRequest, type ApiRequest, type HttpAnswer, type ProviderSpec, type RequestContext } from './request';
 
 export const NCP_CREDENTIAL_TYPE = 'ncpOutboundMailerApi';
 
-const CLOCK_HINT =
-	"The API gateway refused the signature. Check the access key ID and secret key, and this machine's clock: " +
-	'requests more than 5 minutes off the gateway time are rejected.';
 
 function hintFor(status: number, code: string | undefined): string | undefined {
-	if (status === 401) return CLOCK_HINT;
+	if (status === 401) return NCP_CLOCK_HINT;
 	if (code === '77202') return 'This account has not subscribed to Cloud Outbound Mailer.';
 	if (code === '77103') return 'The temporary file does not exist, or was deleted or has expired.';
 	if (status === 429) return 'The API gateway is throttling requests; try again later or lower the concurrency.';
