@@ -1,4 +1,6 @@
 // Send Email under faults, in n8n-core's engine against the emulator: never a mail twice, never a file lost unseen.
+import { sleep } from 'n8n-workflow';
+
 import { chain, fixtureSource, runWorkflow } from '../../engine/harness';
 import { useEmulator } from '../../workflows/setup';
 import { adminMails, adminState, apiRequests, injectFault, NODE, resetEmulator, sendEmailNode, sendSetup, sha256 } from './setup';
@@ -74,7 +76,7 @@ describe.each(['ncp', 'nhn'] as const)('Send Email faults, %s', (provider) => {
 
 		expect(result.errorOf(NODE)?.description).toMatch(/^Not retried/);
 		// The emulator answers after its delay; by then the node has given up without sending again.
-		await new Promise((resolve) => setTimeout(resolve, 1800));
+		await sleep(1800);
 		expect((await apiRequests(emulator())).filter((r) => r.includes(SEND_PATH[provider]))).toHaveLength(1);
 	});
 
