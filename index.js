@@ -2,6 +2,7 @@
 // attribute; this entry lets other code require the classes directly.
 module.exports = {
 	Attachment: require('./nodes/Attachment/Attachment.node.js').Attachment,
+	SendEmail: require('./nodes/SendEmail/SendEmail.node.js').SendEmail,
 	NcpOutboundMailerApi: require('./credentials/NcpOutboundMailerApi.credentials.js').NcpOutboundMailerApi,
 	NhnCloudNotificationHubApi: require('./credentials/NhnCloudNotificationHubApi.credentials.js')
 		.NhnCloudNotificationHubApi,

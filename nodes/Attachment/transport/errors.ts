@@ -26,7 +26,7 @@ export interface ApiFailure {
 }
 
 export const NOT_RETRIED_WRITE =
-	'Not retried: the service may have applied this request (stored or deleted the file) before the answer was lost. Check before trying again.';
+	'Not retried: the service may have applied this request (stored or deleted a file, or accepted a mail) before the answer was lost. Check before trying again.';
 
 /** `Provider: HTTP 400, code 77103: message`: the one wording every API failure of this node uses. */
 export function failureMessage(failure: ApiFailure): string {

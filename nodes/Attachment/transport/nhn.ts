@@ -21,7 +21,8 @@ const HINTS: Record<string, string> = {
 	'400614': 'The file is empty: check the binary data the previous step produced.',
 	'400456': 'The image could not be read (an encoding error): re-save it as a standard JPEG or PNG.',
 	'400102': 'Authentication-purpose (AUTH) email cannot carry attachments: send it as NORMAL or AD.',
-	'400002': 'Authentication-purpose (AUTH) email cannot carry attachments: send it as NORMAL or AD.',
+	'400002':
+		'A sending rule was broken (the message says which): for instance an AUTH email with attachments, an AD subject without its label, or a send time in the past or more than 60 days ahead.',
 };
 
 /** A header failure (`isSuccessful: false`) is a failure whatever the HTTP status, X-NC-ALWAYS-200-OK included. */

@@ -1,15 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { fileSourceOf, inspectBinary, type BinaryFile } from '../../helpers/binary-input';
-import { safeFileName } from '../../helpers/file-name';
+import { inspectBinary, type BinaryFile } from '../../helpers/binary-input';
 import { NCP_MAX_FILE_BYTES } from '../../helpers/limits';
 import { binaryPropertiesParameter, requestPolicy } from '../../helpers/parameters';
-import { multipartBody } from '../../transport/multipart';
-import { ncpRequest } from '../../transport/ncp';
 import { binaryPropertyField, optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
 import { uploadsOutput } from './output';
+import { uploadNcpFiles } from './upload-files';
 
 const properties: INodeProperties[] = [
 	binaryPropertyField('One binary field, or several separated by commas (for example: data, invoice)'),
@@ -36,29 +34,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['ncp'], operation: ['upload'] } }, properties);
 
-async function upload(ctx: IExecuteFunctions, itemIndex: number, files: BinaryFile[]): Promise<IDataObject> {
-	const parts = [];
-	for (const file of files) {
-		const source = await fileSourceOf(ctx, itemIndex, file);
-		parts.push({ name: 'fileList', source, fileName: safeFileName(file.fileName, true), mimeType: file.mimeType });
-	}
-	const answer = await ncpRequest.call(ctx, itemIndex, { method: 'POST', path: '/files', body: multipartBody(parts) });
-	const kept = Array.isArray(answer.files) ? (answer.files as IDataObject[]) : [];
-	if (kept.length < files.length) {
-		// Only reachable with several parts in one request: the service may keep fewer files than it was sent.
-		const names = kept.map((file) => `"${String(file.fileName)}"`).join(', ') || 'none';
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Cloud Outbound Mailer kept ${kept.length} of the ${files.length} files of item ${itemIndex} sent in one request (tempRequestId ${String(answer.tempRequestId)})`,
-			{
-				itemIndex,
-				description: `Files kept: ${names}. Use "One Request per File", or delete that tempRequestId and upload again.`,
-			},
-		);
-	}
-	return answer;
-}
-
 /** The error of a failed upload, saying which uploads of the same item were stored before it: nothing lost unseen. */
 function withStoredUploads(ctx: IExecuteFunctions, itemIndex: number, error: unknown, uploads: IDataObject[]) {
 	const nodeError =
@@ -84,7 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const uploads: IDataObject[] = [];
 	for (const group of groups) {
 		try {
-			uploads.push(await upload(this, itemIndex, group));
+			uploads.push(await uploadNcpFiles(this, itemIndex, group));
 		} catch (error) {
 			throw withStoredUploads(this, itemIndex, error, uploads);
 		}

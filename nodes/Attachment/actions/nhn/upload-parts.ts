@@ -1,10 +1,11 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fileSourceOf, inspectBinary, type BinaryFile } from '../../helpers/binary-input';
 import { safeFileName } from '../../helpers/file-name';
-import { NHN_MAX_FILE_BYTES } from '../../helpers/limits';
-import type { MultipartPart } from '../../transport/multipart';
+import { NHN_MAX_FILE_BYTES, nhnFileTypeProblem } from '../../helpers/limits';
+import { multipartBody, type MultipartPart } from '../../transport/multipart';
+import { NHN_API_PREFIX, nhnRequest } from '../../transport/nhn';
 
 export interface NhnUploadInput {
 	file: BinaryFile;
@@ -38,4 +39,34 @@ export async function nhnUploadParts(
 		{ name: 'fileName', value: input.fileName },
 		...fileTypes.map((fileType) => ({ name: 'fileTypes', value: fileType })),
 	];
+}
+
+/** Why this file cannot be uploaded as these file types, as an error naming the item; nothing when it can. */
+export function checkNhnFileTypes(ctx: IExecuteFunctions, itemIndex: number, input: NhnUploadInput, fileTypes: string[]): void {
+	const problem = nhnFileTypeProblem(input.fileName, input.file.size, fileTypes);
+	if (problem) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The file "${input.fileName}" in binary property "${input.file.property}" of item ${itemIndex} ${problem}`,
+			{ itemIndex },
+		);
+	}
+}
+
+/**
+ * Uploads one file as these file types after the local checks: the service's answer (with `attachmentId`). Used by
+ * the Upload operation and by the Send Email node.
+ */
+export async function uploadNhnFile(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	input: NhnUploadInput,
+	fileTypes: string[],
+): Promise<IDataObject> {
+	checkNhnFileTypes(ctx, itemIndex, input, fileTypes);
+	return await nhnRequest.call(ctx, itemIndex, {
+		method: 'POST',
+		path: `${NHN_API_PREFIX}/attachments`,
+		body: multipartBody(await nhnUploadParts(ctx, itemIndex, input, fileTypes)),
+	});
 }
