@@ -32,13 +32,13 @@ function inheritedEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * The environment for running n8n offline and headless on `folder`. `extra` wins over everything (a value of
+ * The environment for running n8n offline and headless on `folder` (with the folder's own `env`). `extra` wins over everything (a value of
  * `undefined` removes a variable). Logs go to the console and, as JSON lines, to `<folder>/logs/n8n.log`.
  */
 export function n8nEnv(folder: UserFolderLayout, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {
 		...inheritedEnv(),
-		PATH: `${node24BinDir()}:${process.env.PATH ?? ''}`,
+		PATH: `${folder.install?.nodeBinDir ?? node24BinDir()}:${process.env.PATH ?? ''}`,
 		// What n8n's Docker image sets; jest sets NODE_ENV=test, which n8n refuses ("Not available in tests").
 		NODE_ENV: 'production',
 		N8N_USER_FOLDER: folder.dir,
@@ -61,6 +61,7 @@ export function n8nEnv(folder: UserFolderLayout, extra: Record<string, string | 
 		N8N_LOG_FILE_LOCATION: folder.logFile,
 		// One rotated file is plenty for a test; the default keeps 100.
 		N8N_LOG_FILE_COUNT_MAX: '2',
+		...folder.env,
 	};
 	for (const [key, value] of Object.entries(extra)) {
 		if (value === undefined) delete env[key];
