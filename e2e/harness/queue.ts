@@ -7,7 +7,7 @@ import { startCountingProxy, type CountingProxy } from './counting-proxy';
 import { readLogLines } from './cli';
 import { atLeast, configuredLogLevel } from './env';
 import { makeTempDir, n8nInstall } from './paths';
-import { assertSucceeded, run } from './proc';
+import { assertSucceeded, run, sleep } from './proc';
 import { startPostgres, startRedis, type RunningPostgres, type RunningService } from './queue-services';
 import { startServer, type RunningN8n } from './server';
 import { installCommunityPackage, layoutAt, type UserFolderLayout } from './user-folder';
@@ -26,7 +26,10 @@ export interface QueueCluster {
 	postgres: RunningPostgres;
 	main: RunningN8n;
 	workers: QueueWorker[];
-	/** Activates (publishes) imported workflows through the main's REST API, as the editor's toggle does. */
+	/**
+	 * Activates (publishes) imported workflows with a Webhook trigger through the main's REST API, as the editor's
+	 * toggle does, and waits until their webhooks are registered.
+	 */
 	activate(workflowIds: string[]): Promise<void>;
 	/** `POST <main>/webhook/<path>` with a JSON body: a production webhook, run by a worker. */
 	callWebhook(path: string, body?: unknown): Promise<Response>;
@@ -106,6 +109,14 @@ export async function startQueueCluster(options: StartQueueClusterOptions): Prom
 		}),
 	);
 
+	const sql = async (query: string): Promise<string[][]> => {
+		const psql = join(postgres.binDir, 'psql');
+		const result = assertSucceeded(
+			'psql',
+			await run(psql, ['-h', '127.0.0.1', '-p', String(postgres.port), '-U', postgres.user, '-d', postgres.database, '-AtX', '-c', query]),
+		);
+		return result.stdout.split('\n').filter((line) => line.length > 0).map((line) => line.split('|'));
+	};
 	// `import:workflow --activeState=fromJson` fails here ("You do not have permission to activate this workflow"):
 	// the CLI acts as an owner that the main only sets up when it starts. The REST call is what the editor does.
 	const activate = async (workflowIds: string[]): Promise<void> => {
@@ -118,6 +129,15 @@ export async function startQueueCluster(options: StartQueueClusterOptions): Prom
 				throw new Error(`activating workflow ${id}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 2000)}`);
 			}
 		}
+		// n8n 2.41 publishes through an outbox: the webhooks are registered a moment after the call has answered.
+		const list = workflowIds.map((id) => `'${id.replace(/'/g, "''")}'`).join(',');
+		const deadline = Date.now() + 30_000;
+		for (;;) {
+			const rows = await sql(`select distinct "workflowId" from webhook_entity where "workflowId" in (${list})`);
+			if (rows.length === workflowIds.length) return;
+			if (Date.now() > deadline) throw new Error(`webhooks of ${workflowIds.length - rows.length} activated workflows not registered within 30 s`);
+			await sleep(200);
+		}
 	};
 	const callWebhook = async (path: string, body: unknown = {}): Promise<Response> =>
 		await fetch(`${main.baseUrl}/webhook/${path}`, {
@@ -125,14 +145,6 @@ export async function startQueueCluster(options: StartQueueClusterOptions): Prom
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify(body),
 		});
-	const sql = async (query: string): Promise<string[][]> => {
-		const psql = join(postgres.binDir, 'psql');
-		const result = assertSucceeded(
-			'psql',
-			await run(psql, ['-h', '127.0.0.1', '-p', String(postgres.port), '-U', postgres.user, '-d', postgres.database, '-AtX', '-c', query]),
-		);
-		return result.stdout.split('\n').filter((line) => line.length > 0).map((line) => line.split('|'));
-	};
 	const stop = async () => {
 		await Promise.allSettled(workers.map(async (w) => await w.server.stop()));
 		await main.stop();
