@@ -32,7 +32,7 @@ function inheritedEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * The environment for running n8n offline and headless on `folder` (with the folder's own `env`). `extra` wins over everything (a value of
+ * The environment for running n8n offline and headless on `folder` (with its install's and its own `env`). `extra` wins over everything (a value of
  * `undefined` removes a variable). Logs go to the console and, as JSON lines, to `<folder>/logs/n8n.log`.
  */
 export function n8nEnv(folder: UserFolderLayout, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
@@ -61,9 +61,8 @@ export function n8nEnv(folder: UserFolderLayout, extra: Record<string, string | 
 		N8N_LOG_FILE_LOCATION: folder.logFile,
 		// One rotated file is plenty for a test; the default keeps 100.
 		N8N_LOG_FILE_COUNT_MAX: '2',
-		...folder.env,
 	};
-	for (const [key, value] of Object.entries(extra)) {
+	for (const [key, value] of Object.entries({ ...folder.install?.env, ...folder.env, ...extra })) {
 		if (value === undefined) delete env[key];
 		else env[key] = value;
 	}

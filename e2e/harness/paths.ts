@@ -47,6 +47,8 @@ export interface N8nInstall {
 	version: string;
 	bin: string;
 	nodeBinDir: string;
+	/** What this version needs changed in the harness's environment (a value of `undefined` removes a variable). */
+	env?: Record<string, string | undefined>;
 }
 
 /**
@@ -62,7 +64,8 @@ export function n8nInstall(line: '2.x' | '1.x' = '2.x'): N8nInstall {
 	if (!existsSync(bin) || !existsSync(marker) || !readFileSync(marker, 'utf8').startsWith(`n8n@${N8N1_VERSION} `) || !existsSync(join(nodeBinDir, 'node'))) {
 		throw new Error(`n8n ${N8N1_VERSION} is not installed at ${home}: run \`source scripts/ensure-n8n.sh 1.x\` first`);
 	}
-	return { version: N8N1_VERSION, bin, nodeBinDir };
+	// 1.x has no mcp-registry module and refuses to start when asked to disable an unknown one.
+	return { version: N8N1_VERSION, bin, nodeBinDir, env: { N8N_DISABLED_MODULES: undefined } };
 }
 
 /** A folder holding a Node 24 `node` (the running one when it is 24+, else the one node24.sh caches). */

@@ -13,6 +13,9 @@ export const WF = {
 	errors: 'n1Errors',
 };
 
+/** A second NHN credential, holding no token until the long run issues one (under a short token lifetime). */
+export const FRESH_NHN = { id: 'n1NhnFreshCredential', name: 'NHN Cloud Notification Hub (fresh, n8n 1.x)' };
+
 /** Items of the long run, one request each, one at a time. */
 export const LONG_RUN_ITEMS = 30;
 
@@ -54,7 +57,13 @@ export const N8N1_WORKFLOWS = [
 		[
 			manualTrigger(),
 			codeNode('Items', `return Array.from({ length: ${LONG_RUN_ITEMS} }, (_, i) => ({ json: { i } }));`),
-			attachmentNode('File types', 'nhn', 'listFileTypes', { messageChannel: 'EMAIL', options: { concurrency: 1 } }),
+			attachmentNode(
+				'File types',
+				'nhn',
+				'listFileTypes',
+				{ messageChannel: 'EMAIL', options: { concurrency: 1 } },
+				{ credentials: { nhnCloudNotificationHubApi: FRESH_NHN } },
+			),
 		],
 		chain(START, 'Items', 'File types'),
 	),

@@ -5,12 +5,12 @@
 // reset also revokes every token, which the real service never does): each case reads what changed in its state.
 import { createHash } from 'node:crypto';
 
-import { cleanupE2e, E2E_OWNER, n8nInstall, nodeOutputItems, nodeOutputJson, startServer, type RunningN8n } from '../../e2e/harness';
-import { CREDENTIAL_IDS, emulatorCredentials, EXAMPLE_FILES, loadExample } from '../../e2e/fixtures';
+import { cleanupE2e, E2E_OWNER, importCredentials, n8nInstall, nodeOutputItems, nodeOutputJson, startServer, type RunningN8n } from '../../e2e/harness';
+import { CREDENTIAL_IDS, emulatorCredentials, EXAMPLE_FILES, loadExample, nhnCredentialData } from '../../e2e/fixtures';
 import { DEMO_KEYS } from '../../emulator/server';
 import { DAY_MS, type EmulatorStateView } from '../e2e/helpers/emulator';
 import { E2eSuite, runManuallyOverRest } from '../e2e/helpers/suite';
-import { LONG_RUN_ITEMS, N8N1_WORKFLOWS, WF } from './n8n1-workflows';
+import { FRESH_NHN, LONG_RUN_ITEMS, N8N1_WORKFLOWS, WF } from './n8n1-workflows';
 
 jest.setTimeout(120_000);
 
@@ -54,14 +54,21 @@ describe('n8n 1.123.x (the last 1.x line) on Node 22, one process', () => {
 		const [one, two] = await Promise.all([EXAMPLE_FILES[0], EXAMPLE_FILES[1]].map(async (file) => await loadExample(file, emulator)));
 		Object.assign(ids, { one: one.id, two: two.id });
 		await suite.importWorkflows([one, two]);
+		await importCredentials(suite.folder, [{ ...FRESH_NHN, type: 'nhnCloudNotificationHubApi', data: nhnCredentialData(emulator) }]);
 		server = await startServer(suite.folder, { env: suite.env() });
-		// n8n 1.x has no owner from the environment: the first visitor sets it up, as in a browser.
-		const setup = await fetch(`${server.baseUrl}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ email: E2E_OWNER.email, firstName: E2E_OWNER.firstName, lastName: E2E_OWNER.lastName, password: E2E_OWNER.password }),
-		});
-		if (setup.status !== 200) throw new Error(`owner setup: HTTP ${setup.status} ${await setup.text()}`);
+		// n8n 1.x has no owner from the environment: the first visitor sets it up, as in a browser. Its REST routes
+		// come up a moment after /healthz/readiness answers.
+		const deadline = Date.now() + 30_000;
+		for (;;) {
+			const setup = await fetch(`${server.baseUrl}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ email: E2E_OWNER.email, firstName: E2E_OWNER.firstName, lastName: E2E_OWNER.lastName, password: E2E_OWNER.password }),
+			});
+			if (setup.status === 200) break;
+			if (setup.status !== 404 || Date.now() > deadline) throw new Error(`owner setup: HTTP ${setup.status} ${await setup.text()}`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
 		suite.timings.push({ name: `whole setup, server ready in ${server.readyMs} ms`, ms: Date.now() - t0, runs: [] });
 	}, 240_000);
 
@@ -150,7 +157,9 @@ describe('n8n 1.123.x (the last 1.x line) on Node 22, one process', () => {
 
 	it('errors keep the provider, the HTTP status, the API code and the API message', async () => {
 		await suite.timed('errors (Continue On Fail)', async () => {
-			const run = await suite.executeOk(WF.errors);
+			// n8n 1.123's `execute` sometimes dies of a signal after printing a successful run: the run is what counts.
+			const { run } = await suite.execute(WF.errors);
+			expect(run.status).toBe('success');
 			const [nhn] = nodeOutputJson(run, 'NHN get');
 			const [ncp] = nodeOutputJson(run, 'NCP get');
 			expect(nhn).toMatchObject({ error: expect.stringMatching(/^NHN Cloud Notification Hub: HTTP 404, code 404202: \S/), httpCode: '404', apiCode: '404202' });
@@ -161,8 +170,9 @@ describe('n8n 1.123.x (the last 1.x line) on Node 22, one process', () => {
 
 	it('credential tests: good keys pass, a wrong secret fails, for both credentials', async () => {
 		await suite.timed('credential tests over REST', async () => {
-			const ncpGood = await server.testCredential(ncpCredential(DEMO_KEYS.ncp.secretKey));
-			const ncpBad = await server.testCredential(ncpCredential('mistyped-ncp-value-e2e'));
+			// n8n 1.x tests saved credentials only (the editor saves first): by id, with the form's values.
+			const ncpGood = await server.testCredential({ id: CREDENTIAL_IDS.ncp, ...ncpCredential(DEMO_KEYS.ncp.secretKey) });
+			const ncpBad = await server.testCredential({ id: CREDENTIAL_IDS.ncp, ...ncpCredential('mistyped-ncp-value-e2e') });
 			const nhnBad = await server.testCredential({ id: CREDENTIAL_IDS.nhn, ...nhnCredential('mistyped-nhn-value-e2e') });
 			const nhnGood = await server.testCredential({ id: CREDENTIAL_IDS.nhn, ...nhnCredential(DEMO_KEYS.nhn.secretAccessKey) });
 			console.log(`n8n 1.x credential tests: ${JSON.stringify({ ncpGood, ncpBad, nhnBad, nhnGood })}`);
@@ -188,13 +198,12 @@ describe('n8n 1.123.x (the last 1.x line) on Node 22, one process', () => {
 		});
 	});
 
-	it('NHN token renewed mid-run: tokens that live 3 s, a run of about 6 s, every item answered', async () => {
+	it('NHN token renewed mid-run: a token issued at the start of a run of about 6 s expires after 3 s; every item answered', async () => {
 		await suite.timed('token renewal mid-run', async () => {
 			await suite.emulator.admin('POST', '/token-lifetime', { seconds: 3 });
 			await suite.emulator.admin('POST', '/latency', { ms: 200 });
 			try {
-				// The stored token expires first (it was issued under the 1-day lifetime), so the run starts with a renewal.
-				await suite.emulator.advanceClock(DAY_MS + 60_000);
+				// A credential that has never had a token: the run's first request issues one, which expires 3 s later.
 				const before = await suite.emulator.state();
 				const run = await suite.executeOk(WF.longRun);
 				const change = added(before, await suite.emulator.state());
