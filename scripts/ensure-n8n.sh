@@ -30,8 +30,8 @@ case "$_ensure_n8n_line" in
 	_ensure_n8n_manifest='{"private":true}'
 	;;
 1.x)
-	# Node 22: what n8n's 1.x Docker images run. On Node 20, n8n 1.123's new expression engine needs
-	# N8N_EXPRESSION_ENGINE=legacy; pinning Node 22 tests what most 1.x users run, whatever Node this machine has.
+	# Node 22 from the npm registry, whatever Node this machine has: within n8n 1.123's engines (>=20.19 <=24.x)
+	# and without the N8N_EXPRESSION_ENGINE=legacy that n8n 1.123 needs on Node 20, so 1.x runs as users run it.
 	_ensure_n8n_version=1.123.81
 	_ensure_n8n_prefix=N8N1
 	# shellcheck source=scripts/fetch-node.sh
