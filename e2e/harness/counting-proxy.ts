@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- e2e tooling: an HTTP proxy that tells which n8n process sent a request, never published */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- e2e tooling: an HTTP proxy that tells which n8n process sent a request, never published */
 // A plain-HTTP forward proxy that records every request it forwards. Each queue-mode worker gets its own (through
 // HTTP_PROXY, which n8n's HTTP client honours), so a test can tell which worker sent which request to the emulator:
 // the emulator sees them all, but not who sent them.

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- e2e tooling: runs n8n in queue mode from jest, never published */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- e2e tooling: runs n8n in queue mode from jest, never published */
 // n8n's queue mode as an operator runs it: Redis (Bull), PostgreSQL, binary data in the database, one main that
 // takes the webhooks and enqueues executions, and workers (`n8n worker`) that run them; the same encryption key
 // everywhere and the package installed from its tarball into every process's own user folder.

@@ -184,7 +184,7 @@ describe('queue mode (n8n 2.41.1): one main, two workers, Redis, PostgreSQL, bin
 			let marks = proxyMarks(world.cluster);
 			let before = await executionsByWorker(world.cluster);
 			await batch();
-			const first = tokenRequestsSince(world.cluster, marks);
+			const first = tokenRequestsSince(world, marks);
 			const firstRan = await newExecutions(world.cluster, before, PARALLEL);
 			const { tokenLifetimeSeconds } = (await world.emulator.state()).nhn;
 			await world.emulator.advanceClock(tokenLifetimeSeconds * 1000 + 60_000);
@@ -193,7 +193,7 @@ describe('queue mode (n8n 2.41.1): one main, two workers, Redis, PostgreSQL, bin
 			before = await executionsByWorker(world.cluster);
 			const tokensBefore = (await world.emulator.state()).nhn.tokensIssued;
 			const answers = await batch();
-			const renewals = tokenRequestsSince(world.cluster, marks);
+			const renewals = tokenRequestsSince(world, marks);
 			const ran = await newExecutions(world.cluster, before, PARALLEL);
 			const state = await world.emulator.state();
 			timings.push(

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- e2e tests: wait for the workers' logs, never published */
 // The queue-mode test file's world: the emulator, the sample file, and a cluster (Redis, PostgreSQL, one main, two
 // workers) with the package installed from its tarball in every process's user folder, the example credentials,
 // the operations and the examples behind production webhooks.
@@ -15,8 +14,6 @@ import { emulatorCredentials, EXAMPLE_FILES, loadExample, projectRoot, SAMPLE_DI
 import { startEmulator } from '../../../emulator/server';
 import { EmulatorDriver } from '../../e2e/helpers/emulator';
 import { exampleOnWebhook, OPERATION_WORKFLOWS, PATHS } from './webhook-workflows';
-
-export const TOKEN_PATH = '/nhn-oauth/oauth2/token/create';
 
 export interface QueueWorld {
 	cluster: QueueCluster;
@@ -96,10 +93,11 @@ export async function newExecutions(
 	}
 }
 
-/** Token requests each worker sent (through its proxy) since `marks` (request counts per worker). */
-export function tokenRequestsSince(cluster: QueueCluster, marks: Record<string, number>): Record<string, number> {
+/** Token requests each worker sent (through its proxy) to the emulator's token URL since `marks` (request counts per worker). */
+export function tokenRequestsSince(world: QueueWorld, marks: Record<string, number>): Record<string, number> {
+	const issuePath = new URL(world.emulator.emulator.nhnTokenUrl).pathname;
 	return Object.fromEntries(
-		cluster.workers.map((w) => [w.name, w.proxy.requests.slice(marks[w.name] ?? 0).filter((r) => r.path.endsWith(TOKEN_PATH)).length]),
+		world.cluster.workers.map((w) => [w.name, w.proxy.requests.slice(marks[w.name] ?? 0).filter((r) => r.path === issuePath).length]),
 	);
 }
 
