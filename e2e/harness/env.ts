@@ -32,13 +32,13 @@ function inheritedEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * The environment for running n8n offline and headless on `folder`. `extra` wins over everything (a value of
+ * The environment for running n8n offline and headless on `folder` (with its install's and its own `env`). `extra` wins over everything (a value of
  * `undefined` removes a variable). Logs go to the console and, as JSON lines, to `<folder>/logs/n8n.log`.
  */
 export function n8nEnv(folder: UserFolderLayout, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {
 		...inheritedEnv(),
-		PATH: `${node24BinDir()}:${process.env.PATH ?? ''}`,
+		PATH: `${folder.install?.nodeBinDir ?? node24BinDir()}:${process.env.PATH ?? ''}`,
 		// What n8n's Docker image sets; jest sets NODE_ENV=test, which n8n refuses ("Not available in tests").
 		NODE_ENV: 'production',
 		N8N_USER_FOLDER: folder.dir,
@@ -62,7 +62,7 @@ export function n8nEnv(folder: UserFolderLayout, extra: Record<string, string | 
 		// One rotated file is plenty for a test; the default keeps 100.
 		N8N_LOG_FILE_COUNT_MAX: '2',
 	};
-	for (const [key, value] of Object.entries(extra)) {
+	for (const [key, value] of Object.entries({ ...folder.install?.env, ...folder.env, ...extra })) {
 		if (value === undefined) delete env[key];
 		else env[key] = value;
 	}

@@ -1,6 +1,8 @@
-// The e2e harness: runs the package in a real n8n 2.41.1, installed the way users install community nodes.
-// Needs scripts/ensure-n8n.sh to have run (it installs n8n into the project cache).
-export { cleanupE2e, e2eRoot, keepE2e, makeTempDir, n8nBin, n8nHome, N8N_VERSION } from './paths';
+// The e2e harness: runs the package in a real n8n 2.41.1 (or 1.123.x), installed the way users install community
+// nodes, in one process or in queue mode. Needs scripts/ensure-n8n.sh to have run (it installs n8n into the project
+// cache), and for queue mode scripts/ensure-queue-services.sh (Redis and PostgreSQL).
+export { cleanupE2e, e2eRoot, keepE2e, makeTempDir, n8nBin, n8nHome, n8nInstall, N8N_VERSION, N8N1_VERSION } from './paths';
+export type { N8nInstall } from './paths';
 export { packPackage } from './pack';
 export { createUserFolder, installCommunityPackage, layoutAt } from './user-folder';
 export type { CreateUserFolderOptions, InstalledPackage, UserFolder, UserFolderLayout } from './user-folder';
@@ -13,3 +15,7 @@ export { E2E_OWNER, startServer } from './server';
 export type { CredentialTestInput, CredentialTestResult, RestResponse, RunningN8n, StartServerOptions } from './server';
 export { freePort, run } from './proc';
 export type { RunResult } from './proc';
+export { startQueueCluster } from './queue';
+export type { QueueCluster, QueueWorker, StartQueueClusterOptions } from './queue';
+export { startCountingProxy } from './counting-proxy';
+export type { CountingProxy, ProxiedRequest } from './counting-proxy';

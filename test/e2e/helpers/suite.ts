@@ -16,6 +16,7 @@ import {
 	readLogLines,
 	type CliOptions,
 	type ExecuteResult,
+	type N8nInstall,
 	type N8nRun,
 	type RunItem,
 	type RunningN8n,
@@ -61,13 +62,13 @@ export class E2eSuite {
 
 	/**
 	 * Packs the built package (run `npm run build` first), installs it in a new user folder, starts the emulator,
-	 * writes the sample file and imports the example credentials and `workflows`.
+	 * writes the sample file and imports the example credentials and `workflows`. `install`: another n8n (1.x).
 	 */
-	static async start(label: string, workflows: WorkflowInput[] = []): Promise<E2eSuite> {
+	static async start(label: string, workflows: WorkflowInput[] = [], install?: N8nInstall): Promise<E2eSuite> {
 		const t0 = Date.now();
 		const tarball = await packPackage(projectRoot());
 		const [folder, emulator, sample] = await Promise.all([
-			createUserFolder({ tarball }),
+			createUserFolder({ tarball, install }),
 			startEmulator({ port: 0 }),
 			writeSampleFile(),
 		]);
@@ -175,9 +176,12 @@ export async function runManuallyOverRest(
 	workflowId: string,
 	triggerName: string,
 	timeoutMs = 60_000,
+	/** More of the editor's request body: n8n 1.x also wants the workflow itself (`workflowData`). */
+	extraBody: Record<string, unknown> = {},
 ): Promise<{ executionId: string; status: string; run: N8nRun; rawData: string }> {
 	const started = await server.rest<{ executionId?: string; waitingForWebhook?: boolean }>('POST', `/workflows/${workflowId}/run`, {
 		triggerToStartFrom: { name: triggerName },
+		...extraBody,
 	});
 	const executionId = started.data?.executionId;
 	if (started.status !== 200 || !executionId) throw new Error(`manual run: HTTP ${started.status} ${JSON.stringify(started.body)}`);
