@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling: reads the package files; runs in jest, never published */
 // What the editor shows beside options, and the words of the limits: what a user reads before anything runs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
