@@ -39,10 +39,18 @@ function step(message: string): void {
 	process.stdout.write(`==> ${message}\n`);
 }
 
-function banner(emulator: Emulator, server: RunningN8n, readyMs: number): string {
+/** The whole command's time when scripts/demo started the clock (installs and build included), else this process's. */
+function wholeCommandMs(processStarted: number): number {
+	const startedAt = Number(process.env.DEMO_STARTED_AT_MS);
+	return Date.now() - (Number.isFinite(startedAt) && startedAt > 0 ? startedAt : processStarted);
+}
+
+function banner(emulator: Emulator, server: RunningN8n, readyMs: number, wholeMs: number, fileFolders: string[]): string {
 	return [
 		'',
-		`n8n is ready in ${(readyMs / 1000).toFixed(1)} s: open ${server.baseUrl}`,
+		`n8n is ready: open ${server.baseUrl}`,
+		`  Took       ${(wholeMs / 1000).toFixed(1)} s for the whole command (installs and build included); n8n itself started in ${(readyMs / 1000).toFixed(1)} s`,
+		`  Files      Read/Write Files from Disk may use only ${fileFolders.join(' and ')} (N8N_RESTRICT_FILE_ACCESS_TO)`,
 		`  Login      ${E2E_OWNER.email} / ${E2E_OWNER.password}`,
 		`  Workflows  ${EXAMPLE_FILES.map((file) => file.replace(/\.json$/, '')).join(', ')}`,
 		`  Node       search "attachment", "NHN", "NCP" or "NAVER" in the node panel`,
@@ -75,10 +83,12 @@ async function main(): Promise<void> {
 	await importWorkflow(layout, await Promise.all(EXAMPLE_FILES.map(async (file) => await loadExample(file, emulator))));
 
 	step(`Starting n8n on 127.0.0.1:${EDITOR_PORT}`);
+	const fileFolders = [layout.filesDir, SAMPLE_DIR];
+	const serverStarted = Date.now();
 	const server = await startServer(layout, {
-		env: { N8N_RESTRICT_FILE_ACCESS_TO: `${layout.filesDir};${SAMPLE_DIR}` },
+		env: { N8N_RESTRICT_FILE_ACCESS_TO: fileFolders.join(';') },
 	});
-	process.stdout.write(banner(emulator, server, Date.now() - started));
+	process.stdout.write(banner(emulator, server, Date.now() - serverStarted, wholeCommandMs(started), fileFolders));
 
 	stopOnSignal('n8n and the emulator', () => Promise.all([server.stop(), emulator.close()]));
 }

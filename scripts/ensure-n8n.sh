@@ -81,13 +81,17 @@ _ensure_n8n_install() {
 	echo "$_ensure_n8n_manifest" >"$tmp/package.json"
 	# --ignore-scripts: a Kafka client's install script downloads C libraries and fails offline;
 	# sqlite3 is the only native module n8n needs at run time, so it alone is rebuilt (for the line's Node).
+	source "$(dirname "${BASH_SOURCE[0]}")/progress.sh"
+	progress_start "installing n8n $_ensure_n8n_version"
 	if ! (cd "$tmp" &&
 		_ensure_n8n_with_node env npm_config_yes=true npm install -E "n8n@$_ensure_n8n_version" --ignore-scripts --no-audit --no-fund --loglevel=error &&
 		_ensure_n8n_with_node env npm_config_yes=true npm rebuild sqlite3 --loglevel=error) >"$tmp/install.log" 2>&1; then
+		progress_stop
 		echo "n8n install failed; last lines of $tmp/install.log:" >&2
 		tail -n 30 "$tmp/install.log" >&2
 		return 1
 	fi
+	progress_stop
 	(cd "$tmp" && _ensure_n8n_with_node node -e "require('sqlite3')") || {
 		echo "n8n install: sqlite3 does not load under $(_ensure_n8n_with_node node -v)" >&2
 		return 1

@@ -6,9 +6,12 @@ set -euo pipefail
 stamp=node_modules/.install-stamp
 wanted() { echo "$(sha256sum package.json package-lock.json | sha256sum | cut -d' ' -f1)-$(node -v)"; }
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(wanted)" ]; then
-	echo "==> Installing dev dependencies (npm install, from package-lock.json)"
-	# `npm ci` refuses this lockfile (npm drops the other platforms' optional bindings from it), so install.
+	echo "==> Installing dev dependencies (npm ci, exactly package-lock.json; about 1,100 packages, a few minutes cold)"
+	# `npm ci` installs what the lockfile says and never rewrites it, so a clone's tracked files stay as they are.
 	# eslint-plugin-n8n-nodes-base runs `npx only-allow pnpm` on install; npx must not stop to ask.
-	npm_config_yes=true npm install --no-audit --no-fund --loglevel=error
+	source "$(dirname "${BASH_SOURCE[0]}")/progress.sh"
+	progress_start "installing dev dependencies"
+	npm_config_yes=true npm ci --no-audit --no-fund --loglevel=error || { progress_stop; return 1; }
+	progress_stop
 	wanted >"$stamp"
 fi

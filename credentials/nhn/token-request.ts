@@ -16,6 +16,11 @@ export interface IssuedToken {
 	issuedAt: number;
 }
 
+/** The endpoint's own words as a sentence, so that a hint after it reads as a second one. */
+function sentence(text: string): string {
+	return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
 /**
  * Raised when the token endpoint does not issue a token; carries no secret. `reason` says what happened in the
  * user's terms without the status and code (which the node's error puts in front), `hint` what to do.
@@ -30,7 +35,7 @@ export class NhnTokenError extends Error {
 		const where = [httpStatus !== undefined ? `HTTP ${httpStatus}` : '', apiCode !== undefined ? `code ${apiCode}` : '']
 			.filter(Boolean)
 			.join(', ');
-		super(`NHN Cloud token endpoint${where ? ` (${where})` : ''}: ${reason}${hint ? ` ${hint}` : ''}`);
+		super(`NHN Cloud token endpoint${where ? ` (${where})` : ''}: ${sentence(reason)}${hint ? ` ${hint}` : ''}`);
 		this.name = 'NhnTokenError';
 	}
 }

@@ -19,7 +19,8 @@ import { E2eSuite, runManuallyOverRest } from './helpers/suite';
 jest.setTimeout(120_000);
 
 const [EXAMPLE_1, EXAMPLE_2, EXAMPLE_3] = EXAMPLE_FILES;
-const PLACEHOLDER = 'replace-with-a-tempRequestId';
+/** Where Example 3 says to list the tempRequestIds to clean up (empty as shipped). */
+const PLACEHOLDER = 'const tempRequestIds = [];';
 /** Mistyped values for the secret fields in the credential tests; the scan makes sure they are not echoed either. */
 const MISTYPED = { ncp: 'mistyped-ncp-value-e2e', nhn: 'mistyped-nhn-value-e2e' };
 
@@ -75,7 +76,7 @@ describe('the example workflows and the credential tests in a real n8n', () => {
 			expect(ncp).toEqual({
 				tempRequestId: expect.any(String),
 				tempRequestIds: [ncp.tempRequestId],
-				files: [{ fileName: 'invoice.pdf', fileSize: sample.bytes.length, fileId: expect.any(String) }],
+				files: [{ fileName: 'invoice.pdf', fileSize: sample.bytes.length, fileId: expect.any(String), tempRequestId: ncp.tempRequestId }],
 				fileIds: [expect.any(String)],
 			});
 			expect(nhn).toEqual({ attachmentId: expect.any(String), fileName: 'invoice.pdf', fileSizeByte: sample.bytes.length, fileTypes: ['EMAIL_DEFAULT'] });
@@ -217,7 +218,7 @@ describe('the example workflows and the credential tests in a real n8n', () => {
 			const example = await loadExample(EXAMPLE_3, emulator.emulator);
 			const source = example.nodes.find((node) => node.name === 'NCP temporary uploads to clean up') as { parameters: { jsCode: string } };
 			expect(source.parameters.jsCode).toContain(PLACEHOLDER);
-			source.parameters.jsCode = source.parameters.jsCode.replace(PLACEHOLDER, upload.tempRequestId);
+			source.parameters.jsCode = source.parameters.jsCode.replace(PLACEHOLDER, `const tempRequestIds = ['${upload.tempRequestId}'];`);
 			await suite.importWorkflows([example]);
 
 			const t0 = Date.now();
@@ -242,7 +243,12 @@ describe('the example workflows and the credential tests in a real n8n', () => {
 
 			// NCP: looked up, then deleted; the emulator no longer has the file.
 			const [lookedUp] = nodeOutputItems(run, 'Look up NCP temporary files');
-			expect(lookedUp.json).toEqual({ tempRequestId: upload.tempRequestId, files: upload.files, fileIds: upload.files.map((f) => f.fileId) });
+			expect(lookedUp.json).toEqual({
+				tempRequestId: upload.tempRequestId,
+				tempRequestIds: [upload.tempRequestId],
+				files: upload.files.map((f) => ({ ...f, tempRequestId: upload.tempRequestId })),
+				fileIds: upload.files.map((f) => f.fileId),
+			});
 			expect(nodeOutputJson(run, 'Delete NCP temporary files')).toEqual([{ ...lookedUp.json, deleted: true }]);
 			expect(emu.ncp.files).toEqual([]);
 			expect(emu.requests.filter((r) => r.service === 'ncp').map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([

@@ -43,19 +43,19 @@ describe('every operation in a real n8n against the emulator', () => {
 			const [single] = nodeOutputJson(run, 'Upload in one request');
 			expect(single.tempRequestIds).toEqual([single.tempRequestId]);
 			expect(single.files).toEqual([
-				{ fileName: 'invoice.pdf', fileSize: INVOICE.bytes.length, fileId: expect.any(String) },
-				{ fileName: '메모.txt', fileSize: NOTES.bytes.length, fileId: expect.any(String) },
+				{ fileName: 'invoice.pdf', fileSize: INVOICE.bytes.length, fileId: expect.any(String), tempRequestId: single.tempRequestId },
+				{ fileName: '메모.txt', fileSize: NOTES.bytes.length, fileId: expect.any(String), tempRequestId: single.tempRequestId },
 			]);
 			expect(single.fileIds).toEqual((single.files as Array<{ fileId: string }>).map((f) => f.fileId));
 
 			const [got] = nodeOutputJson(run, 'Get');
-			expect(got).toEqual({ tempRequestId: single.tempRequestId, files: single.files, fileIds: single.fileIds });
+			expect(got).toEqual({ tempRequestId: single.tempRequestId, tempRequestIds: [single.tempRequestId], files: single.files, fileIds: single.fileIds });
 			const [deleted] = nodeOutputJson(run, 'Delete');
 			expect(deleted).toEqual({ ...got, deleted: true });
 
 			const [perFile] = nodeOutputJson(run, 'Upload per file');
 			expect(perFile.tempRequestIds).toHaveLength(2);
-			expect(perFile.tempRequestId).toBe((perFile.tempRequestIds as string[])[0]);
+			expect(perFile.tempRequestId).toBe((perFile.tempRequestIds as string[]).join(','));
 			expect((perFile.files as Array<{ fileName: string }>).map((f) => f.fileName)).toEqual(['invoice.pdf', '메모.txt']);
 
 			// Stored: only the per-file upload (the single one was deleted), byte for byte.

@@ -43,7 +43,7 @@ describe('NCP Upload', () => {
 		expect(item.json).toEqual({
 			tempRequestId: 'tmp-1',
 			tempRequestIds: ['tmp-1'],
-			files: files('file-1'),
+			files: files('file-1').map((file) => ({ ...file, tempRequestId: 'tmp-1' })),
 			fileIds: ['file-1'],
 		});
 		expect(item.pairedItem).toEqual({ item: 0 });
@@ -68,7 +68,7 @@ describe('NCP Upload', () => {
 					},
 				},
 			]),
-			attachmentNode({ resource: 'ncp', operation: 'upload', binaryPropertyName: 'first, second' }),
+			attachmentNode({ resource: 'ncp', operation: 'upload', binaryPropertyName: 'first, second', requestMode: 'single' }),
 		);
 		const result = await runWorkflow(workflow, engineSetup());
 
@@ -97,7 +97,7 @@ describe('NCP Upload', () => {
 
 		expect(seen).toEqual(['a.txt', 'b.txt']);
 		expect(result.outputOf('Attachment')[0].json).toMatchObject({
-			tempRequestId: 'tmp-a.txt',
+			tempRequestId: 'tmp-a.txt,tmp-b.txt',
 			tempRequestIds: ['tmp-a.txt', 'tmp-b.txt'],
 			fileIds: ['id-a.txt', 'id-b.txt'],
 		});
@@ -136,7 +136,7 @@ describe('NCP Upload', () => {
 			'a file over 10 MB, from its metadata',
 			{ data: { size: 10 * 1024 * 1024 + 1, fill: 'x', fileName: 'big.bin' } },
 			'data',
-			/"big.bin" in binary property "data" of item 0 is 10 MB; Cloud Outbound Mailer accepts at most 10 MB per file/,
+			/"big.bin" in binary property "data" of item 0 is 10,485,761 bytes; Cloud Outbound Mailer accepts at most 10,485,760 bytes per file/,
 		],
 	])('refuses %s before any request', async (_case, binary, property, message) => {
 		const api = nock(NCP_ORIGIN).post('/api/v1/files').reply(201, {});
@@ -168,7 +168,12 @@ describe('NCP Get and Delete', () => {
 		const result = await runWorkflow(workflow, engineSetup());
 		expect(api.isDone()).toBe(true);
 		expect(signed).toBe(true);
-		expect(result.outputOf('Attachment')[0].json).toEqual({ tempRequestId: 'a/b?c d', files: files('g1'), fileIds: ['g1'] });
+		expect(result.outputOf('Attachment')[0].json).toEqual({
+			tempRequestId: 'a/b?c d',
+			tempRequestIds: ['a/b?c d'],
+			files: files('g1').map((file) => ({ ...file, tempRequestId: 'a/b?c d' })),
+			fileIds: ['g1'],
+		});
 	});
 
 	it('deletes, one output per input item with pairedItem, and one error item for the unknown ID', async () => {
@@ -185,7 +190,13 @@ describe('NCP Get and Delete', () => {
 		);
 		const output = (await runWorkflow(workflow, engineSetup())).outputOf('Attachment');
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(output[0].json).toEqual({ tempRequestId: 't1', files: files('d1'), fileIds: ['d1'], deleted: true });
+		expect(output[0].json).toEqual({
+			tempRequestId: 't1',
+			tempRequestIds: ['t1'],
+			files: files('d1').map((file) => ({ ...file, tempRequestId: 't1' })),
+			fileIds: ['d1'],
+			deleted: true,
+		});
 		expect(output[1].json).toMatchObject({
 			error: 'NAVER Cloud Outbound Mailer: HTTP 400, code 77103: Requested resource does not exist',
 			httpCode: '400',

@@ -130,21 +130,21 @@ describe('NHN Upload', () => {
 	});
 
 	it.each([
-		['a missing binary property', { data: { text: 'x', fileName: 'x.pdf' } }, 'nope', ['EMAIL_DEFAULT'], /^Item 0 has no binary property "nope"$/],
+		['a missing binary property', { data: { text: 'x', fileName: 'x.pdf' } }, 'nope', ['EMAIL_DEFAULT'], /^Item 0 has no binary property "nope": its binary properties are "data"$/],
 		['an empty file', { data: { text: '', fileName: 'empty.pdf' } }, 'data', [], /^The file "empty.pdf" in binary property "data" of item 0 is empty$/],
 		[
 			'a file over 30 MB, from its metadata',
 			{ data: { size: 30 * MB + 1, fill: 'x', fileName: 'big.pdf', mimeType: 'application/pdf' } },
 			'data',
 			['EMAIL_DEFAULT'],
-			/^The file "big.pdf" in binary property "data" of item 0 is 30 MB; Notification Hub accepts at most 30 MB per file$/,
+			/^The file "big.pdf" in binary property "data" of item 0 is 31,457,281 bytes; Notification Hub accepts at most 31,457,280 bytes per file$/,
 		],
 		[
 			'an SMS_DEFAULT image over 300 KB',
 			{ data: { size: 300 * KB + 1, fill: 'x', fileName: 'photo.jpg', mimeType: 'image/jpeg' } },
 			'data',
 			['EMAIL_DEFAULT', 'SMS_DEFAULT'],
-			/^The file "photo.jpg" in binary property "data" of item 0 is 300 KB; SMS_DEFAULT \(SMS \(MMS\)\) accepts at most 300 KB$/,
+			/^The file "photo.jpg" in binary property "data" of item 0 is 307,201 bytes; SMS_DEFAULT \(SMS \(MMS\)\) accepts at most 307,200 bytes$/,
 		],
 		[
 			'an .exe file as EMAIL_DEFAULT',

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bufferSource, type FileSource } from '../transport/multipart';
-import { formatBytes } from './limits';
+import { sizeAndLimit } from './limits';
 
 /** Files stored on disk from this size up are streamed into the request rather than loaded into memory. */
 export const STREAM_FROM_BYTES = 1024 * 1024;
@@ -16,6 +16,11 @@ export interface BinaryFile {
 	size: number;
 	/** The stored file's ID in filesystem or database mode; absent for inline data. */
 	id?: string;
+}
+
+/** The names of the item's binary properties, in the item's order. */
+export function binaryPropertiesOf(ctx: IExecuteFunctions, itemIndex: number): string[] {
+	return Object.keys(ctx.getInputData()[itemIndex]?.binary ?? {});
 }
 
 /** Decoded size of inline base64, from its length alone. */
@@ -39,9 +44,14 @@ export async function inspectBinary(
 	try {
 		binary = ctx.helpers.assertBinaryData(itemIndex, property);
 	} catch {
-		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex} has no binary property "${property}"`, {
+		const present = binaryPropertiesOf(ctx, itemIndex);
+		const has = present.length > 0 ? `its binary properties are ${present.map((name) => `"${name}"`).join(', ')}` : 'it has no binary data';
+		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex} has no binary property "${property}": ${has}`, {
 			itemIndex,
-			description: 'Set "Input Binary Field" to the name of the binary property that holds the file.',
+			description:
+				present.length > 0
+					? 'Set "Input Binary Field" to one of them, several separated by commas, or * for all of them.'
+					: 'The node before this one must output a file (for instance Read/Write Files from Disk or HTTP Request).',
 		});
 	}
 	const size = binary.id
@@ -54,9 +64,10 @@ export async function inspectBinary(
 		});
 	}
 	if (size > maxBytes) {
+		const worded = sizeAndLimit(size, maxBytes);
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`The file "${fileName}" in binary property "${property}" of item ${itemIndex} is ${formatBytes(size)}; ${limitLabel} accepts at most ${formatBytes(maxBytes)} per file`,
+			`The file "${fileName}" in binary property "${property}" of item ${itemIndex} is ${worded.size}; ${limitLabel} accepts at most ${worded.limit} per file`,
 			{ itemIndex },
 		);
 	}

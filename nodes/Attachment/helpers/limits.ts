@@ -40,6 +40,30 @@ export function formatBytes(bytes: number): string {
 	return `${bytes} bytes`;
 }
 
+/** `31,457,281 bytes`: digits grouped by three, whatever the machine's locale. */
+export function exactBytes(bytes: number): string {
+	return `${String(bytes).replace(/\B(?=(\d{3})+$)/g, ',')} bytes`;
+}
+
+/**
+ * A file's size and a limit, worded: rounded (`12.5 MB`, `10 MB`) when that shows the difference, exact bytes
+ * when rounding would print the same figure twice (`10,485,761 bytes` against `10,485,760 bytes`).
+ */
+export function sizeAndLimit(size: number, maxBytes: number): { size: string; limit: string } {
+	const rounded = { size: formatBytes(size), limit: formatBytes(maxBytes) };
+	return rounded.size === rounded.limit ? { size: exactBytes(size), limit: exactBytes(maxBytes) } : rounded;
+}
+
+/** What a file type takes, for the File Types list: `email: up to 30 MB, any format except .js, .exe, ...`. */
+export function fileTypeLimits(fileType: string): string | undefined {
+	const rule = ruleFor(fileType);
+	if (!rule) return undefined;
+	const formats = rule.allowed
+		? `${rule.allowed.map((extension) => `.${extension}`).join(', ')} only`
+		: `any format except ${(rule.forbidden ?? []).map((extension) => `.${extension}`).join(', ')}`;
+	return `${rule.label}: up to ${formatBytes(rule.maxBytes)}, ${formats}`;
+}
+
 /** Why this file cannot be uploaded as these NHN file types, or `undefined` when nothing local objects. */
 export function nhnFileTypeProblem(fileName: string, size: number, fileTypes: string[]): string | undefined {
 	const extension = extensionOf(fileName);
@@ -47,7 +71,8 @@ export function nhnFileTypeProblem(fileName: string, size: number, fileTypes: st
 		const rule = ruleFor(fileType);
 		if (!rule) continue;
 		if (size > rule.maxBytes) {
-			return `is ${formatBytes(size)}; ${fileType} (${rule.label}) accepts at most ${formatBytes(rule.maxBytes)}`;
+			const worded = sizeAndLimit(size, rule.maxBytes);
+			return `is ${worded.size}; ${fileType} (${rule.label}) accepts at most ${worded.limit}`;
 		}
 		if (rule.allowed && !rule.allowed.includes(extension)) {
 			return `has the extension "${extension}"; ${fileType} (${rule.label}) accepts only ${rule.allowed.join(', ')}`;

@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_RETRY, type RetrySettings } from '../transport/retry';
+import { binaryPropertiesOf } from './binary-input';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
@@ -54,13 +55,49 @@ export function fileTypesParameter(
 	return [...new Set(fileTypes as string[])];
 }
 
-/** A binary property name, or several separated by commas. */
+/** Written in Input Binary Field, stands for every binary property of the item. */
+export const ALL_BINARY_PROPERTIES = '*';
+
+/** A binary property name, several separated by commas, or `*` for all of the item's (in the item's order). */
 export function binaryPropertiesParameter(ctx: IExecuteFunctions, itemIndex: number, name: string): string[] {
 	const raw = ctx.getNodeParameter(name, itemIndex) as unknown;
 	if (typeof raw !== 'string') fail(ctx, itemIndex, `Input Binary Field of item ${itemIndex} must be text`);
 	const properties = raw.split(',').map((property) => property.trim()).filter(Boolean);
 	if (properties.length === 0) fail(ctx, itemIndex, `Input Binary Field of item ${itemIndex} is empty`);
+	if (properties.includes(ALL_BINARY_PROPERTIES)) {
+		const all = binaryPropertiesOf(ctx, itemIndex);
+		if (all.length === 0) {
+			fail(
+				ctx,
+				itemIndex,
+				`Item ${itemIndex} has no binary data ("${ALL_BINARY_PROPERTIES}" takes every binary property of the item)`,
+				'The node before this one must output a file (for instance Read/Write Files from Disk or HTTP Request).',
+			);
+		}
+		return all;
+	}
 	return [...new Set(properties)];
+}
+
+/**
+ * One ID or several: a text (IDs separated by commas), a number, or an array of them (what an expression such as
+ * `{{ $json.tempRequestIds }}` gives). Each is checked as `idParameter` checks one; duplicates are dropped.
+ */
+export function idListParameter(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): string[] {
+	const raw = ctx.getNodeParameter(name, itemIndex) as unknown;
+	const values: unknown[] = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [raw];
+	const ids: string[] = [];
+	for (const value of values) {
+		if (typeof value !== 'string' && typeof value !== 'number') {
+			fail(ctx, itemIndex, `${label} of item ${itemIndex} must be text or a list of IDs, but the expression gave ${value === null ? 'null' : typeof value}`);
+		}
+		const id = String(value).trim();
+		if (!id) continue;
+		if (/^\.+$/.test(id)) fail(ctx, itemIndex, `${label} of item ${itemIndex} ("${id}") is not a valid ID`);
+		ids.push(id);
+	}
+	if (ids.length === 0) fail(ctx, itemIndex, `${label} of item ${itemIndex} is empty`);
+	return [...new Set(ids)];
 }
 
 function numberOption(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string, fallback: number): number {

@@ -25,7 +25,8 @@ export const NHN_MAX_STATS_KEY_CHARS = 8;
 /** NHN: a scheduled send at most 60 days ahead (NHN-errors, 400002). */
 export const NHN_MAX_SCHEDULE_AHEAD_MS = 60 * 24 * 3_600_000;
 /** NHN: an AD mail's subject begins with one of these labels (English and Korean pages together). */
-export const NHN_AD_LABELS = ['(광고)', '(AD)', '(Ad)', '(広告)', '(Advertisement)'];
+// The Korean label is written as escapes: it is data the service matches, not text shown to users.
+export const NHN_AD_LABELS = ['(\uAD11\uACE0)', '(AD)', '(Ad)', '(広告)', '(Advertisement)'];
 /** The NHN file type the node uploads attachments with (any EMAIL_* type is accepted for a mail). */
 export const NHN_EMAIL_FILE_TYPE = 'EMAIL_DEFAULT';
 

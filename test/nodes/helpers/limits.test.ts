@@ -13,15 +13,15 @@ describe('provider size limits', () => {
 describe('nhnFileTypeProblem', () => {
 	it.each([
 		['photo.jpg', 300 * KB, ['SMS_DEFAULT'], undefined],
-		['photo.jpg', 300 * KB + 1, ['SMS_DEFAULT'], /SMS_DEFAULT \(SMS \(MMS\)\) accepts at most 300 KB/],
+		['photo.jpg', 300 * KB + 1, ['SMS_DEFAULT'], /is 307,201 bytes; SMS_DEFAULT \(SMS \(MMS\)\) accepts at most 307,200 bytes/],
 		['photo.png', 10 * KB, ['SMS_DEFAULT'], /accepts only jpg, jpeg/],
 		['photo.png', MB, ['RCS_DEFAULT'], undefined],
-		['photo.gif', MB + 1, ['RCS_DEFAULT'], /at most 1 MB/],
+		['photo.gif', MB + 1, ['RCS_DEFAULT'], /is 1,048,577 bytes; RCS_DEFAULT \(RCS\) accepts at most 1,048,576 bytes/],
 		['photo.png', 500 * KB, ['ALIMTALK_IMAGE', 'ALIMTALK_ITEM_HIGHLIGHT_IMAGE'], undefined],
 		['photo.jpeg', 10 * KB, ['ALIMTALK_IMAGE'], /accepts only jpg, png/],
 		['setup.EXE', 10, ['EMAIL_DEFAULT'], /extension "exe", which EMAIL_DEFAULT \(email\) refuses/],
 		['notes.txt', 30 * MB, ['EMAIL_TEMPLATE'], undefined],
-		['notes.txt', 30 * MB + 1, ['EMAIL_DEFAULT'], /at most 30 MB/],
+		['notes.txt', 30 * MB + 1, ['EMAIL_DEFAULT'], /is 31,457,281 bytes; EMAIL_DEFAULT \(email\) accepts at most 31,457,280 bytes/],
 		['big.jpg', 400 * KB, ['EMAIL_DEFAULT', 'SMS_DEFAULT'], /SMS_DEFAULT/],
 		['anything.bin', 5, ['SOME_FUTURE_TYPE'], undefined],
 		['anything.js', 5, [], undefined],

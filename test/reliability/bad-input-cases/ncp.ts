@@ -26,13 +26,16 @@ export const NCP_CASES: BadCase[] = [
 		refusedLocally(`NCP upload: empty file (${mode})`, ncpUpload(), [DATA_PROPERTY, /is empty/], { items: fileItem('a.pdf', { text: '', mode }) }),
 	),
 	...([['filesystem', 1], ['inline', 3]] as const).map(([mode, over]) =>
-		refusedLocally(`NCP upload: over 10 MB (${mode})`, ncpUpload(), [DATA_PROPERTY, /at most 10 MB/], {
+		refusedLocally(`NCP upload: over 10 MB (${mode})`, ncpUpload(), [DATA_PROPERTY, /at most 10,485,760 bytes/], {
 			items: fileItem('big.pdf', { size: 10 * MB + over, mode }),
 		}),
 	),
 
 	// IDs
-	...WRONG_TYPES.map(([what, value]) => refusedLocally(`NCP get: Temp Request ID from ${what}`, ncpGet(V), [/Temp Request ID/], valued(value))),
+	// Get and Delete take a list of IDs: an array is refused when it holds something that is not an ID.
+	...WRONG_TYPES.map(([what, value]) =>
+		refusedLocally(`NCP get: Temp Request ID from ${what}`, ncpGet(V), [/Temp Request ID/], valued(Array.isArray(value) ? [...value, { id: 'x' }] : value)),
+	),
 	...(['', '   ', '.', '..', '...'] as const).map((id) =>
 		refusedLocally(`NCP delete: Temp Request ID ${JSON.stringify(id)}`, ncpDelete(V), [/Temp Request ID/], valued(id)),
 	),

@@ -25,19 +25,20 @@ const UNKNOWN_ATTACHMENT = { status: 404, apiCode: '404202' };
 const UNKNOWN_FILE_TYPE = { status: 400, apiCode: '400100' };
 
 /** Per message channel: its file type, a file over its size limit, and a file of a type it does not take. */
-const CHANNELS: Array<{ channel: string; fileType: string; limit: string; size: number; tooBig: string; wrongFile: string; accepts: RegExp }> = [
-	{ channel: 'SMS', fileType: 'SMS_DEFAULT', limit: '300 KB', size: 300 * KB + 1, tooBig: 'photo.jpg', wrongFile: 'photo.png', accepts: /SMS_DEFAULT.*accepts only jpg, jpeg/ },
-	{ channel: 'RCS', fileType: 'RCS_DEFAULT', limit: '1 MB', size: MB + 1, tooBig: 'photo.png', wrongFile: 'doc.pdf', accepts: /RCS_DEFAULT.*accepts only/ },
-	{ channel: 'AlimTalk', fileType: 'ALIMTALK_IMAGE', limit: '500 KB', size: 500 * KB + 1, tooBig: 'photo.jpg', wrongFile: 'anim.gif', accepts: /ALIMTALK_IMAGE.*accepts only jpg, png/ },
+const CHANNELS: Array<{ channel: string; fileType: string; limit: string; exactLimit: string; size: number; tooBig: string; wrongFile: string; accepts: RegExp }> = [
+	{ channel: 'SMS', fileType: 'SMS_DEFAULT', limit: '300 KB', exactLimit: '307,200 bytes', size: 300 * KB + 1, tooBig: 'photo.jpg', wrongFile: 'photo.png', accepts: /SMS_DEFAULT.*accepts only jpg, jpeg/ },
+	{ channel: 'RCS', fileType: 'RCS_DEFAULT', limit: '1 MB', exactLimit: '1,048,576 bytes', size: MB + 1, tooBig: 'photo.png', wrongFile: 'doc.pdf', accepts: /RCS_DEFAULT.*accepts only/ },
+	{ channel: 'AlimTalk', fileType: 'ALIMTALK_IMAGE', limit: '500 KB', exactLimit: '512,000 bytes', size: 500 * KB + 1, tooBig: 'photo.jpg', wrongFile: 'anim.gif', accepts: /ALIMTALK_IMAGE.*accepts only jpg, png/ },
 ];
 
 const UPLOAD_CASES: BadCase[] = [
 	refusedLocally('NHN upload: missing binary property', nhnUpload(), [/no binary property "data"/]),
 	refusedLocally('NHN validate before upload: missing binary property', validateBeforeUpload(['EMAIL_DEFAULT']), [/no binary property "data"/]),
 	refusedLocally('NHN upload: empty file', nhnUpload(), [DATA_PROPERTY, /is empty/], { items: fileItem('a.pdf', { text: '' }) }),
-	refusedLocally('NHN upload: over 30 MB', nhnUpload(), [DATA_PROPERTY, /at most 30 MB/], { items: fileItem('big.pdf', { size: 30 * MB + 1 }) }),
-	...CHANNELS.map(({ channel, fileType, limit, size, tooBig }) =>
-		refusedLocally(`NHN upload: ${channel} over ${limit}`, nhnUpload({ fileTypes: [fileType] }), [DATA_PROPERTY, new RegExp(`${fileType}.*at most ${limit}`)], {
+	refusedLocally('NHN upload: over 30 MB', nhnUpload(), [DATA_PROPERTY, /at most 31,457,280 bytes/], { items: fileItem('big.pdf', { size: 30 * MB + 1 }) }),
+	// One byte over: the message gives exact bytes, as rounding would print the limit twice.
+	...CHANNELS.map(({ channel, fileType, limit, exactLimit, size, tooBig }) =>
+		refusedLocally(`NHN upload: ${channel} over ${limit}`, nhnUpload({ fileTypes: [fileType] }), [DATA_PROPERTY, new RegExp(`${fileType}.*at most ${exactLimit}`)], {
 			items: fileItem(tooBig, { size }),
 		}),
 	),

@@ -8,21 +8,40 @@ export const MESSAGE_CHANNEL_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'SMS', value: 'SMS' },
 ];
 
-export function binaryPropertyField(description: string): INodeProperties {
+/** Upload's file input, the same for both providers: one field, several separated by commas, or `*` for all. */
+export function binaryPropertyField(): INodeProperties {
 	return {
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
 		type: 'string',
 		default: 'data',
 		required: true,
-		hint: 'The name of the input binary field containing the file',
-		description,
+		placeholder: 'data',
+		hint: 'One binary field (data), several separated by commas (data, data_1), or * for every binary field of the item',
+		description:
+			'The binary fields holding the files to upload. An item with several files (for instance from Aggregate with Include Binaries) uploads them all with * or their names.',
 	};
 }
 
-/** The channel whose file types the File Types list offers (the list is loaded from the API). */
+/** Validate Before Upload checks one file: one binary field. */
+export function singleBinaryPropertyField(): INodeProperties {
+	return {
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the input binary field containing the file to check',
+		description: 'The binary field holding the file to check',
+	};
+}
+
+/**
+ * Narrows the File Types list below it to one channel's file types: a filter of the editor's list, never sent to
+ * the service (the file types chosen are). Named `fileTypeChannel` for the workflows already saved.
+ */
 export const fileTypeChannelField: INodeProperties = {
-	displayName: 'File Type Channel',
+	displayName: 'Show File Types Of',
 	name: 'fileTypeChannel',
 	type: 'options',
 	options: [
@@ -33,8 +52,9 @@ export const fileTypeChannelField: INodeProperties = {
 		{ name: 'RCS', value: 'RCS' },
 		{ name: 'SMS', value: 'SMS' },
 	],
-	default: 'EMAIL',
-	description: 'Which channel the File Types list is loaded for',
+	default: '',
+	description:
+		'Only filters the File Types list below to one channel; it is not sent. What counts is the file types you pick.',
 };
 
 export function fileTypesField(description: string, required: boolean): INodeProperties {
@@ -65,7 +85,7 @@ const retriesOption: INodeProperties = {
 	typeOptions: { minValue: 0, maxValue: 10 },
 	default: 3,
 	description:
-		'How many times to retry a request refused for throttling (429) or a refused connection, and a read or validation after 502, 503, 504, a reset or a timeout. Uploads and deletes are never retried where they may have been applied.',
+		"How many times this node retries one request refused for throttling (429) or a refused connection, and a read or validation after 502, 503, 504, a reset or a timeout; uploads and deletes are never retried where they may have been applied. n8n's Retry On Fail (node Settings) works on top: it runs the whole node again after it failed, retries included, so the attempts multiply. Leave Retry On Fail off for uploads and deletes.",
 };
 
 const maxRetryWaitOption: INodeProperties = {

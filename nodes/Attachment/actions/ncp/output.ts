@@ -4,24 +4,26 @@ interface NcpFile extends IDataObject {
 	fileName: string;
 	fileSize: number;
 	fileId: string;
+	/** The upload (temporary request) that holds the file. */
+	tempRequestId: string;
 }
 
 function filesOf(body: IDataObject): NcpFile[] {
-	return Array.isArray(body.files) ? (body.files as NcpFile[]) : [];
+	const files = Array.isArray(body.files) ? (body.files as IDataObject[]) : [];
+	return files.map((file) => ({ ...file, tempRequestId: String(body.tempRequestId) }) as NcpFile);
 }
 
-/** `{tempRequestId, files, fileIds}`: `fileIds` is what the mail API's `attachFileIds` takes. */
-export function temporaryFilesOutput(body: IDataObject): IDataObject {
-	const files = filesOf(body);
-	return { tempRequestId: body.tempRequestId, files, fileIds: files.map((file) => file.fileId) };
-}
-
-/** Several uploads of one item (one request per file) as one output. */
-export function uploadsOutput(bodies: IDataObject[]): IDataObject {
+/**
+ * The output of Upload, Get and Delete, one shape for one or several temporary requests:
+ * `{ tempRequestId, tempRequestIds, files: [{ fileName, fileSize, fileId, tempRequestId }], fileIds }`.
+ * `tempRequestId` holds every ID, separated by commas, so that passing it on to Get or Delete covers all the files;
+ * `fileIds` is what the mail API's `attachFileIds` takes.
+ */
+export function temporaryFilesOutput(bodies: IDataObject[]): IDataObject {
 	const files = bodies.flatMap(filesOf);
-	const tempRequestIds = bodies.map((body) => body.tempRequestId as string);
+	const tempRequestIds = bodies.map((body) => String(body.tempRequestId));
 	return {
-		tempRequestId: tempRequestIds[0],
+		tempRequestId: tempRequestIds.join(','),
 		tempRequestIds,
 		files,
 		fileIds: files.map((file) => file.fileId),

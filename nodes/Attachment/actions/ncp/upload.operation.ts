@@ -1,51 +1,41 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inspectBinary, type BinaryFile } from '../../helpers/binary-input';
 import { NCP_MAX_FILE_BYTES } from '../../helpers/limits';
 import { binaryPropertiesParameter, requestPolicy } from '../../helpers/parameters';
 import { binaryPropertyField, optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
-import { uploadsOutput } from './output';
+import { temporaryFilesOutput } from './output';
+import { withEarlierRequests } from './partial-failure';
 import { uploadNcpFiles } from './upload-files';
 
 const properties: INodeProperties[] = [
-	binaryPropertyField('One binary field, or several separated by commas (for example: data, invoice)'),
+	binaryPropertyField(),
 	{
 		displayName: 'Requests',
 		name: 'requestMode',
 		type: 'options',
 		options: [
 			{
-				name: 'All Files in One Request',
-				value: 'single',
-				description: 'One upload with a fileList part per file: one tempRequestId for all',
-			},
-			{
 				name: 'One Request per File',
 				value: 'perFile',
-				description: 'One upload per file: one tempRequestId per file',
+				description: 'One upload per file, as NAVER documents it and its own SDKs do: one tempRequestId per file',
+			},
+			{
+				name: 'All Files in One Request',
+				value: 'single',
+				description:
+					'One upload with a fileList part per file and one tempRequestId for all; if the service keeps fewer files than it was sent, the item fails and names the files kept',
 			},
 		],
-		default: 'single',
+		default: 'perFile',
+		description: 'Either way the output lists every tempRequestId, and each file names the one that holds it',
 	},
 	optionsField(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['ncp'], operation: ['upload'] } }, properties);
-
-/** The error of a failed upload, saying which uploads of the same item were stored before it: nothing lost unseen. */
-function withStoredUploads(ctx: IExecuteFunctions, itemIndex: number, error: unknown, uploads: IDataObject[]) {
-	const nodeError =
-		error instanceof NodeApiError || error instanceof NodeOperationError
-			? error
-			: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
-	if (uploads.length > 0) {
-		const stored = uploads.map((body) => body.tempRequestId).join(', ');
-		nodeError.description = `${nodeError.description ?? ''} Files of this item already uploaded (delete them or use them): tempRequestId ${stored}.`.trim();
-	}
-	return nodeError;
-}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
 	const files: BinaryFile[] = [];
@@ -61,8 +51,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		try {
 			uploads.push(await uploadNcpFiles(this, itemIndex, group));
 		} catch (error) {
-			throw withStoredUploads(this, itemIndex, error, uploads);
+			throw withEarlierRequests(this, itemIndex, error, uploads, 'Files of this item already uploaded (delete them or use them)');
 		}
 	}
-	return [{ json: uploadsOutput(uploads) }];
+	return [{ json: temporaryFilesOutput(uploads) }];
 }

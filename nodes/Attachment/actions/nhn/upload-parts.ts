@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { fileSourceOf, inspectBinary, type BinaryFile } from '../../helpers/binary-input';
 import { safeFileName } from '../../helpers/file-name';
 import { NHN_MAX_FILE_BYTES, nhnFileTypeProblem } from '../../helpers/limits';
+import { binaryPropertiesParameter } from '../../helpers/parameters';
 import { multipartBody, type MultipartPart } from '../../transport/multipart';
 import { NHN_API_PREFIX, nhnRequest } from '../../transport/nhn';
 
@@ -24,6 +25,31 @@ export async function nhnUploadInput(ctx: IExecuteFunctions, itemIndex: number):
 		throw new NodeOperationError(ctx.getNode(), `File Name of item ${itemIndex} must be text`, { itemIndex });
 	}
 	return { file, fileName: safeFileName(override.trim() || file.fileName, false) };
+}
+
+/**
+ * Upload's files: one binary field, several separated by commas, or `*` for all (as NCP Upload takes them), each
+ * checked before any is sent. File Name renames a single file only: with several, each keeps its own name.
+ */
+export async function nhnUploadInputs(ctx: IExecuteFunctions, itemIndex: number): Promise<NhnUploadInput[]> {
+	const properties = binaryPropertiesParameter(ctx, itemIndex, 'binaryPropertyName');
+	const override = ctx.getNodeParameter('fileName', itemIndex, '') as unknown;
+	if (typeof override !== 'string') {
+		throw new NodeOperationError(ctx.getNode(), `File Name of item ${itemIndex} must be text`, { itemIndex });
+	}
+	if (override.trim() && properties.length > 1) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`File Name of item ${itemIndex} names one file, but ${properties.length} binary fields are uploaded (${properties.join(', ')})`,
+			{ itemIndex, description: 'Leave File Name empty to store each file under its own name, or upload one binary field.' },
+		);
+	}
+	const inputs: NhnUploadInput[] = [];
+	for (const property of properties) {
+		const file = await inspectBinary(ctx, itemIndex, property, NHN_MAX_FILE_BYTES, 'Notification Hub');
+		inputs.push({ file, fileName: safeFileName(override.trim() || file.fileName, false) });
+	}
+	return inputs;
 }
 
 /** `file`, `fileName` and one `fileTypes` part per type: the multipart body of upload and validate-before-upload. */

@@ -4,13 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { fileTypesParameter } from '../../helpers/parameters';
 import { multipartBody } from '../../transport/multipart';
 import { failIfInvalid, NHN_API_PREFIX, nhnValidation } from '../../transport/nhn';
-import { binaryPropertyField, fileTypeChannelField, fileTypesField, optionsField } from '../common/fields';
+import { singleBinaryPropertyField, fileTypeChannelField, fileTypesField, optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
 import { failOnInvalidOption, fileNameField } from './fields';
 import { nhnUploadInput, nhnUploadParts } from './upload-parts';
 
 const properties: INodeProperties[] = [
-	binaryPropertyField('The binary field holding the file to check'),
+	singleBinaryPropertyField(),
 	fileNameField,
 	fileTypeChannelField,
 	fileTypesField('The file types to check the file against (format, size, dimensions)', true),

@@ -20,7 +20,7 @@ export const nhnAdditionalFields: INodeProperties = {
 			name: 'messagePurpose',
 			type: 'options',
 			options: [
-				{ name: 'Advertising (AD)', value: 'AD', description: 'The subject must begin with (광고), (AD), (Ad), (広告) or (Advertisement)' },
+				{ name: 'Advertising (AD)', value: 'AD', description: 'The subject must begin with (AD), (Ad) or (Advertisement), or the Korean or Japanese ad label' },
 				{ name: 'Authentication (AUTH)', value: 'AUTH', description: 'Verification mail: it cannot carry attachments' },
 				{ name: 'Normal', value: 'NORMAL' },
 			],
