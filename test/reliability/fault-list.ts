@@ -96,6 +96,6 @@ export const FAULTS: Fault[] = [
 	}),
 	onEveryItem('expired-stored-token', nhnOnly, recovers, /$^/, { special: 'expiredToken' }),
 	onEveryItem('expired-cached-token', nhnOnly, recovers, /$^/, { special: 'expiredCachedToken' }),
-	onEveryItem('wrong-ncp-secret', ncpOnly, fails, /HTTP 401, code 200: Authentication Failed - Signature mismatch/, { special: 'wrongNcpSecret' }),
+	onEveryItem('wrong-ncp-secret', ncpOnly, fails, /HTTP 401, API gateway code 200: Authentication Failed - Signature mismatch/, { special: 'wrongNcpSecret' }),
 	onEveryItem('wrong-nhn-secret', nhnOnly, fails, /HTTP 401, code invalid_client/, { special: 'wrongNhnSecret' }),
 ];

@@ -217,7 +217,7 @@ describe('NCP Get and Delete', () => {
 		const result = await runWorkflow(workflow, engineSetup());
 		const error = result.errorOf('Attachment');
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe('NAVER Cloud Outbound Mailer: HTTP 401, code 200: Authentication Failed - Invalid timestamp');
+		expect(error?.message).toBe('NAVER Cloud Outbound Mailer: HTTP 401, API gateway code 200: Authentication Failed - Invalid timestamp');
 		expect(error?.description).toMatch(/clock/);
 		for (const secret of SECRETS) expect(visibleText(result)).not.toContain(secret);
 	});

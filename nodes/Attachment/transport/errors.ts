@@ -17,6 +17,8 @@ export interface ApiFailure {
 	provider: ProviderId;
 	status?: number;
 	code?: string;
+	/** How the code is named in the message: `code` unless it is not the service's own (NAVER's API gateway). */
+	codeLabel?: string;
 	message: string;
 	hint?: string;
 	/** Attempts made; more than one is said in the description. */
@@ -31,7 +33,7 @@ export const NOT_RETRIED_WRITE =
 /** `Provider: HTTP 400, code 77103: message`: the one wording every API failure of this node uses. */
 export function failureMessage(failure: ApiFailure): string {
 	const parts = [failure.status !== undefined ? `HTTP ${failure.status}` : undefined];
-	if (failure.code !== undefined && failure.code !== '') parts.push(`code ${failure.code}`);
+	if (failure.code !== undefined && failure.code !== '') parts.push(`${failure.codeLabel ?? 'code'} ${failure.code}`);
 	const where = parts.filter(Boolean).join(', ');
 	return `${PROVIDER_LABELS[failure.provider]}: ${where ? `${where}: ` : ''}${failure.message}`;
 }

@@ -29,11 +29,14 @@ export function ncpResult(ctx: ErrorContext, itemIndex: number, answer: HttpAnsw
 		});
 	}
 	const fields = isObject ? errorFieldsOf(body) : {};
+	// NAVER's API gateway puts its own codes ("200" Authentication Failed) in error.errorCode; the service's are 77xxx.
+	const gatewayCode = fields.code !== undefined && !/^77\d{3}$/.test(fields.code);
 	const message = [fields.message, fields.details].filter(Boolean).join(' - ');
 	throw apiError(ctx, itemIndex, {
 		provider: 'ncp',
 		status: answer.status,
 		code: fields.code,
+		codeLabel: gatewayCode ? 'API gateway code' : undefined,
 		message: message || (isObject ? 'The request failed' : 'The request failed with a non-JSON answer'),
 		hint: hintFor(answer.status, fields.code),
 		attempts: answer.attempts,

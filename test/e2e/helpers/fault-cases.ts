@@ -93,7 +93,7 @@ export const CASES: FaultCase[] = [
 		ops: NCP_OPS,
 		options: OPTIONS,
 		outcome: () => 'error',
-		errorPattern: /HTTP 401, code 200: Authentication Failed - Signature mismatch/,
+		errorPattern: /HTTP 401, API gateway code 200: Authentication Failed - Signature mismatch/,
 		scope: 'all',
 	},
 ];

@@ -23,7 +23,7 @@ describe('NCP error mapping', () => {
 			}),
 		);
 		expect(error.message).toBe(
-			'NAVER Cloud Outbound Mailer: HTTP 401, code 200: Authentication Failed - Invalid authentication information.',
+			'NAVER Cloud Outbound Mailer: HTTP 401, API gateway code 200: Authentication Failed - Invalid authentication information.',
 		);
 		expect(error.description).toMatch(/clock/);
 		expect(error.httpCode).toBe('401');
