@@ -1,8 +1,8 @@
 import { sleep } from 'n8n-workflow';
 
-import { chain, fixtureSource } from '../engine/harness';
-import { nock } from '../engine/nock';
-import { attachmentNode, engineSetup, NCP_ORIGIN, runWorkflow } from './setup';
+import { chain, fixtureSource } from '../../../engine/harness';
+import { nock } from '../../../engine/nock';
+import { attachmentNode, engineSetup, NCP_ORIGIN, runWorkflow } from '../shared';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
