@@ -1,5 +1,5 @@
 import { failIfInvalid, validationVerdict } from '../../../../../nodes/Attachment/actions/nhn/validation';
-import { errorContext } from '../../../fake-context';
+import { errorContext } from '../../fake-context';
 
 const ok = { isSuccessful: true, resultCode: 0, resultMessage: 'SUCCESS' };
 
