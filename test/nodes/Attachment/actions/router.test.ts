@@ -33,7 +33,7 @@ function heldFiles(count: number, limit: number) {
 			});
 			stats.inFlight--;
 			// Let the next held request go once this one has answered.
-			setImmediate(releaseWhenFull);
+			void sleep(0).then(releaseWhenFull);
 			return [200, { tempRequestId: id, files: [] }];
 		});
 	return stats;
