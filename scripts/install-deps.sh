@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the project's dev dependencies with Node 24 (sourced by the other scripts after node24.sh).
-# Skips the install when node_modules already matches package-lock.json.
+# `npm ci` installs exactly package-lock.json and never writes it; skipped when node_modules already matches.
 set -euo pipefail
 
 stamp=node_modules/.install-stamp

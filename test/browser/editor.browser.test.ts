@@ -39,8 +39,9 @@ import { ACTIONS, CREDENTIAL_NAMES, NODE_NAME, OPERATIONS, PROVIDER_LABELS } fro
 import { creatorItem, creatorNames, openNodeCreator, showNodeActions } from './helpers/node-creator';
 import { PANELS } from './helpers/panels';
 import { BrowserSession, requestLine as line } from './helpers/session';
+import { budgetForCommands, E2E_TEST_MS } from '../e2e/helpers/budgets';
 
-jest.setTimeout(120_000);
+jest.setTimeout(E2E_TEST_MS);
 
 describe('the Attachment node in the n8n editor, in headless Chromium', () => {
 	const session = new BrowserSession();
@@ -48,7 +49,7 @@ describe('the Attachment node in the n8n editor, in headless Chromium', () => {
 	const page = () => session.page;
 	const emulator = () => session.suite.emulator;
 
-	beforeAll(async () => await session.setUp(), 180_000);
+	beforeAll(async () => await session.setUp(), budgetForCommands(4));
 	beforeEach(async () => await emulator().reset());
 	afterAll(async () => await session.tearDown());
 

@@ -22,6 +22,7 @@ import {
 	type CredentialInput,
 	type WorkflowInput,
 } from '../../e2e/harness';
+import { budgetForCommands, N8N_COMMAND_MS } from '../e2e/helpers/budgets';
 
 const PACKAGE_NAME = 'n8n-nodes-ncp-nhn-attachment';
 
@@ -196,7 +197,7 @@ describe('e2e harness against a real n8n', () => {
 		expect(typeof stored.data).toBe('string');
 		expect(stored.data).not.toContain(GOOD_KEY);
 
-		const hello = await executeWorkflow(folder, 'selftestHello01');
+		const hello = await executeWorkflow(folder, 'selftestHello01', { timeoutMs: N8N_COMMAND_MS });
 		timings['execute (hello)'] = hello.ms;
 		timings['fresh folder + imports + one execute'] = Date.now() - t0 - exported.ms;
 		expect(hello.exitCode).toBe(0);
@@ -204,13 +205,13 @@ describe('e2e harness against a real n8n', () => {
 		expect(nodeOutputItems(hello.run!, 'Self Test')).toEqual([{ json: { hello: 'world' }, pairedItem: { item: 0 } }]);
 
 		// The imported credential decrypts and authenticates a request made during a CLI execution.
-		const check = await executeWorkflow(folder, 'selftestCheck01');
+		const check = await executeWorkflow(folder, 'selftestCheck01', { timeoutMs: N8N_COMMAND_MS });
 		timings['execute (check, HTTP with credential)'] = check.ms;
 		expect(check.exitCode).toBe(0);
 		expect(nodeOutputJson(check.run!, 'Self Test')).toEqual([{ checked: { ok: true } }]);
 
 		// A node error: exit code 1, and the run still comes back with the error on the node.
-		const fail = await executeWorkflow(folder, 'selftestFail01');
+		const fail = await executeWorkflow(folder, 'selftestFail01', { timeoutMs: N8N_COMMAND_MS });
 		timings['execute (fail)'] = fail.ms;
 		expect(fail.exitCode).toBe(1);
 		expect(fail.run?.status).toBe('error');
@@ -220,7 +221,7 @@ describe('e2e harness against a real n8n', () => {
 		// The command's JSON-lines log holds the same run, for tests that scan logs.
 		const log = await readLogLines(fail.logFile);
 		expect(log.some((entry) => entry.message.includes('asked to fail'))).toBe(true);
-	}, 180_000);
+	}, budgetForCommands(8));
 
 	test('starts a server, logs in, and tests credentials over REST', async () => {
 		const folder = await createUserFolder({ tarball });
@@ -262,5 +263,5 @@ describe('e2e harness against a real n8n', () => {
 			timings['server stop'] = Date.now() - t0;
 		}
 		expect(server.output()).toContain('Editor is now accessible');
-	}, 180_000);
+	}, budgetForCommands(3));
 });

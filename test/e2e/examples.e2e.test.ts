@@ -15,8 +15,9 @@ import { CREDENTIAL_IDS, emulatorCredentials, EXAMPLE_FILES, loadExample } from 
 import { DEMO_KEYS } from '../../emulator/server';
 import { DAY_MS, HOUR_MS } from './helpers/emulator';
 import { E2eSuite, runManuallyOverRest } from './helpers/suite';
+import { budgetForCommands, E2E_TEST_MS } from './helpers/budgets';
 
-jest.setTimeout(120_000);
+jest.setTimeout(E2E_TEST_MS);
 
 const [EXAMPLE_1, EXAMPLE_2, EXAMPLE_3] = EXAMPLE_FILES;
 /** Where Example 3 says to list the tempRequestIds to clean up (empty as shipped). */
@@ -50,7 +51,7 @@ describe('the example workflows and the credential tests in a real n8n', () => {
 		await importWorkflow(suite.folder, [one, two]);
 		server = await startServer(suite.folder, { env: suite.env() });
 		suite.timings.push({ name: `whole setup, with examples 1 and 2 imported and the server started (ready in ${server.readyMs} ms)`, ms: Date.now() - t0, runs: [] });
-	}, 180_000);
+	}, budgetForCommands(4));
 
 	beforeEach(async () => {
 		await suite.emulator.reset();

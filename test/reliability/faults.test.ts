@@ -38,7 +38,7 @@ import {
 	type NodeRun,
 	type RunOptions,
 } from './support';
-import { resetTokenCache } from '../workflows/setup';
+import { resetTokenCache } from '../nodes/Attachment/shared';
 
 const MIDDLE = 1;
 const SLACK_MS = 5_000;

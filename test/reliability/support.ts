@@ -18,7 +18,7 @@ import type { OperationModule } from '../../nodes/Attachment/actions/types';
 import { ncpCredentialData, nhnCredentialData } from '../../e2e/fixtures';
 import { chain, fixtureSource } from '../engine/harness';
 import type { FixtureItem, RunResult } from '../engine/harness';
-import { attachmentNode, engineSetup, resetTokenCache, runWorkflow, visibleText } from '../workflows/setup';
+import { attachmentNode, engineSetup, resetTokenCache, runWorkflow, visibleText } from '../nodes/Attachment/shared';
 
 export { DEMO_KEYS, sha256Hex };
 export type { Emulator, FaultMatch, FaultSpec, FixtureItem, RunResult };

@@ -26,6 +26,7 @@ import {
 import { emulatorCredentials, projectRoot, SAMPLE_DIR, writeSampleFile, type SampleFile } from '../../../e2e/fixtures';
 import { DEMO_KEYS, startEmulator } from '../../../emulator/server';
 import { EmulatorDriver } from './emulator';
+import { N8N_COMMAND_MS } from './budgets';
 
 export interface Timing {
 	name: string;
@@ -102,7 +103,11 @@ export class E2eSuite {
 
 	/** `n8n execute --id`; the run must come back (success or not), and its output is kept for the scan. */
 	async execute(workflowId: string, options: CliOptions = {}): Promise<ExecuteResult & { run: N8nRun }> {
-		const result = await executeWorkflow(this.folder, workflowId, { ...options, env: this.env(options.env) });
+		const result = await executeWorkflow(this.folder, workflowId, {
+			timeoutMs: N8N_COMMAND_MS,
+			...options,
+			env: this.env(options.env),
+		});
 		this.recordCommand(result.ms);
 		await this.keepForScan(`execute ${workflowId}`, result.stdout + result.stderr, result.logFile);
 		if (!result.run) {
@@ -175,7 +180,7 @@ export async function runManuallyOverRest(
 	server: RunningN8n,
 	workflowId: string,
 	triggerName: string,
-	timeoutMs = 60_000,
+	timeoutMs = N8N_COMMAND_MS,
 	/** More of the editor's request body: n8n 1.x also wants the workflow itself (`workflowData`). */
 	extraBody: Record<string, unknown> = {},
 ): Promise<{ executionId: string; status: string; run: N8nRun; rawData: string }> {

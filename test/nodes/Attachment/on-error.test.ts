@@ -4,7 +4,7 @@ import type { IConnections, INodeExecutionData } from 'n8n-workflow';
 
 import { fixtureSource } from '../../engine/harness';
 import { nock } from '../../engine/nock';
-import { attachmentNode, engineSetup, NCP_ORIGIN, runWorkflow } from '../../workflows/setup';
+import { attachmentNode, engineSetup, NCP_ORIGIN, runWorkflow } from './shared';
 
 const IDS = ['tmp-first', 'tmp-missing', 'tmp-third'];
 const MISSING = { error: { code: '77103', message: 'Requested resource does not exist' } };

@@ -3,8 +3,8 @@
 // tempRequestIds, and a missing binary field lists the ones the item has. In n8n-core's engine, HTTP faked by nock.
 import { chain, fixtureSource } from '../../engine/harness';
 import { nock } from '../../engine/nock';
-import { ATTACHMENTS, nhnNode, ok, SUCCESS, withStoredToken } from '../../workflows/nhn-helpers';
-import { attachmentNode, engineSetup, multipartOf, NCP_ORIGIN, NHN_ORIGIN, resetTokenCache, runWorkflow } from '../../workflows/setup';
+import { ATTACHMENTS, nhnNode, ok, SUCCESS, withStoredToken } from './actions/nhn/shared';
+import { attachmentNode, engineSetup, multipartOf, NCP_ORIGIN, NHN_ORIGIN, resetTokenCache, runWorkflow } from './shared';
 
 beforeAll(() => nock.disableNetConnect());
 beforeEach(() => resetTokenCache());

@@ -4,7 +4,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import type { FixtureItem } from '../../engine/harness';
 import { chain, fixtureSource, runWorkflow } from '../../engine/harness';
-import { useEmulator } from '../../workflows/setup';
+import { useEmulator } from '../Attachment/shared';
 import { adminState, NODE, resetEmulator, sendEmailNode, sendSetup } from './setup';
 
 const emulator = useEmulator();

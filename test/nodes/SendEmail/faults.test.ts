@@ -2,7 +2,7 @@
 import { sleep } from 'n8n-workflow';
 
 import { chain, fixtureSource, runWorkflow } from '../../engine/harness';
-import { useEmulator } from '../../workflows/setup';
+import { useEmulator } from '../Attachment/shared';
 import { adminMails, adminState, apiRequests, injectFault, NODE, resetEmulator, sendEmailNode, sendSetup, sha256 } from './setup';
 
 const emulator = useEmulator();

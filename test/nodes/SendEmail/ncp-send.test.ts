@@ -1,7 +1,7 @@
 // Send Email on NCP in n8n-core's engine against the emulator: every field as the service receives it, attachments
 // uploaded from binary fields, given as IDs, and both at once, with the emulator's SHA-256 of each file.
 import { chain, fixtureSource, runWorkflow } from '../../engine/harness';
-import { useEmulator } from '../../workflows/setup';
+import { useEmulator } from '../Attachment/shared';
 import { adminMails, adminState, apiRequests, NODE, resetEmulator, sendEmailNode, sendSetup, sha256 } from './setup';
 
 const emulator = useEmulator();

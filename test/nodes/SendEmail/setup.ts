@@ -7,7 +7,7 @@ import type { Emulator } from '../../../emulator/server';
 import { emulatorAdmin } from '../../../e2e/fixtures';
 import { SendEmail } from '../../../nodes/SendEmail/SendEmail.node';
 import { credentialsFor, workflowNode, type EngineSetup } from '../../engine/harness';
-import { emulatorEngineCredentials, engineSetup } from '../../workflows/setup';
+import { emulatorEngineCredentials, engineSetup } from '../Attachment/shared';
 
 export const SEND_EMAIL_TYPE = 'n8n-nodes-ncp-nhn-attachment.sendEmail';
 export const NODE = 'Send Email';

@@ -1,7 +1,7 @@
 import type { NodeApiError } from 'n8n-workflow';
 
-import { ncpResult } from '../../../nodes/Attachment/transport/ncp';
-import { firstFailedResult, isNhnSuccess, nhnFailure } from '../../../nodes/Attachment/transport/nhn';
+import { ncpResult } from '../../../../nodes/Attachment/transport/ncp';
+import { firstFailedResult, isNhnSuccess, nhnFailure } from '../../../../nodes/Attachment/transport/nhn';
 import { errorContext } from '../fake-context';
 
 function thrown(run: () => unknown): NodeApiError {

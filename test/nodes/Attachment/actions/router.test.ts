@@ -1,25 +1,39 @@
 import { sleep } from 'n8n-workflow';
 
-import { chain, fixtureSource } from '../engine/harness';
-import { nock } from '../engine/nock';
-import { attachmentNode, engineSetup, NCP_ORIGIN, runWorkflow } from './setup';
+import { chain, fixtureSource } from '../../../engine/harness';
+import { nock } from '../../../engine/nock';
+import { attachmentNode, engineSetup, NCP_ORIGIN, runWorkflow } from '../shared';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
-/** A get endpoint that answers in reverse order of arrival speed, and records how many requests overlap. */
-function slowFiles(count: number) {
-	const stats = { inFlight: 0, peak: 0 };
+/**
+ * A get endpoint that holds every request until `limit` are in flight (or no more will come), then answers the
+ * latest first, and records how many requests overlap. Held on a count, not on a timer: a slow machine cannot
+ * make the requests seem sequential, and a node sending more than `limit` at once still shows a higher peak.
+ */
+function heldFiles(count: number, limit: number) {
+	const stats = { inFlight: 0, peak: 0, arrived: 0 };
+	const held: Array<() => void> = [];
+	const releaseWhenFull = () => {
+		if (held.length >= Math.min(limit, count - stats.arrived + held.length)) held.pop()?.();
+	};
 	nock(NCP_ORIGIN)
 		.get((uri: string) => uri.startsWith('/api/v1/files/t'))
 		.times(count)
 		.reply(async (request: Request) => {
 			const id = new URL(request.url).pathname.split('/').pop() as string;
+			stats.arrived++;
 			stats.inFlight++;
 			stats.peak = Math.max(stats.peak, stats.inFlight);
-			await sleep(5 * (count - Number(id.slice(1))));
+			await new Promise<void>((release) => {
+				held.push(release);
+				releaseWhenFull();
+			});
 			stats.inFlight--;
+			// Let the next held request go once this one has answered.
+			void sleep(0).then(releaseWhenFull);
 			return [200, { tempRequestId: id, files: [] }];
 		});
 	return stats;
@@ -33,7 +47,7 @@ describe('concurrency', () => {
 		[1, 1],
 		[3, 3],
 	])('with Concurrency %p, at most %p requests overlap and outputs keep the input order', async (concurrency, peak) => {
-		const stats = slowFiles(14);
+		const stats = heldFiles(14, peak);
 		const workflow = chain(
 			fixtureSource(items(14)),
 			attachmentNode({

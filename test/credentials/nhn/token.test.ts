@@ -1,6 +1,6 @@
-import { NhnCloudNotificationHubApi } from '../../credentials/NhnCloudNotificationHubApi.credentials';
-import { nhnTokenCache, TokenCache } from '../../credentials/nhn/token-cache';
-import { basicAuthorization, issuedTokenFrom, NhnTokenError } from '../../credentials/nhn/token-request';
+import { NhnCloudNotificationHubApi } from '../../../credentials/NhnCloudNotificationHubApi.credentials';
+import { nhnTokenCache, TokenCache } from '../../../credentials/nhn/token-cache';
+import { basicAuthorization, issuedTokenFrom, NhnTokenError } from '../../../credentials/nhn/token-request';
 
 describe('NHN token request', () => {
 	it('encodes the user access key as Basic authorization (API-NOTES vector)', () => {

@@ -1,6 +1,6 @@
-import { chain, fixtureSource, readBinary } from '../engine/harness';
-import type { FixtureBinary } from '../engine/harness';
-import { nock } from '../engine/nock';
+import { chain, fixtureSource, readBinary } from '../../../../engine/harness';
+import type { FixtureBinary } from '../../../../engine/harness';
+import { nock } from '../../../../engine/nock';
 import {
 	anyRequest,
 	APP_KEY,
@@ -16,8 +16,8 @@ import {
 	SUCCESS,
 	withStoredToken,
 	type Seen,
-} from './nhn-helpers';
-import { NHN_ORIGIN, resetTokenCache, runWorkflow } from './setup';
+} from './shared';
+import { NHN_ORIGIN, resetTokenCache, runWorkflow } from '../../shared';
 
 const PDF = Buffer.from('%PDF-1.7 invoice bytes \u0000\u00ff');
 const KB = 1024;

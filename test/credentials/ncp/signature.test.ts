@@ -1,5 +1,5 @@
-import { NcpOutboundMailerApi } from '../../credentials/NcpOutboundMailerApi.credentials';
-import { hmacBase64, signatureHeaders, stringToSign } from '../../credentials/ncp/signature';
+import { NcpOutboundMailerApi } from '../../../credentials/NcpOutboundMailerApi.credentials';
+import { hmacBase64, signatureHeaders, stringToSign } from '../../../credentials/ncp/signature';
 
 // Vectors from API-NOTES.md, computed independently with Node's crypto and with openssl.
 const VECTORS = [

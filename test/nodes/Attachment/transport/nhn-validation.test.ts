@@ -1,4 +1,4 @@
-import { failIfInvalid, validationVerdict } from '../../../nodes/Attachment/transport/nhn';
+import { failIfInvalid, validationVerdict } from '../../../../nodes/Attachment/transport/nhn';
 import { errorContext } from '../fake-context';
 
 const ok = { isSuccessful: true, resultCode: 0, resultMessage: 'SUCCESS' };

@@ -2,8 +2,8 @@ import Busboy from 'busboy';
 
 import axios from 'axios';
 
-import { bufferSource, multipartBody } from '../../../nodes/Attachment/transport/multipart';
-import { nock } from '../../engine/nock';
+import { bufferSource, multipartBody } from '../../../../nodes/Attachment/transport/multipart';
+import { nock } from '../../../engine/nock';
 
 interface ParsedPart {
 	name: string;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { expiresWithin, listAttachments } from '../../../nodes/Attachment/actions/nhn/pager';
+import { expiresWithin, listAttachments } from '../../../../../nodes/Attachment/actions/nhn/pager';
 
 /** A fake list endpoint over `total` attachments that records the pages asked for. */
 function fakeList(total: number, expire = (index: number) => `2026-11-2${index % 2 ? 3 : 9}T00:00:00.000+09:00`) {

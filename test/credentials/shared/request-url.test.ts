@@ -1,5 +1,5 @@
-import { encodeStrict, resolveRequestUrl } from '../../credentials/shared/request-url';
-import { pathOf } from '../../nodes/Attachment/transport/path';
+import { encodeStrict, resolveRequestUrl } from '../../../credentials/shared/request-url';
+import { pathOf } from '../../../nodes/Attachment/transport/path';
 
 describe('request URLs', () => {
 	it.each([

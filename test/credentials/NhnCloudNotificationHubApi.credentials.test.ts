@@ -17,7 +17,7 @@ import {
 	tokenEndpoint,
 	withStoredToken,
 	type Seen,
-} from './nhn-helpers';
+} from '../nodes/Attachment/actions/nhn/shared';
 import {
 	engineSetup,
 	NHN_CREDENTIALS,
@@ -26,7 +26,7 @@ import {
 	NHN_ORIGIN,
 	resetTokenCache,
 	runWorkflow,
-} from './setup';
+} from '../nodes/Attachment/shared';
 
 const CREDENTIAL_TYPE = 'nhnCloudNotificationHubApi';
 const PDF = Buffer.from('%PDF-1.7 token renewal \u0000\u00ff bytes');

@@ -1,4 +1,4 @@
-import { NCP_MAX_FILE_BYTES, NHN_MAX_FILE_BYTES, nhnFileTypeProblem } from '../../../nodes/Attachment/helpers/limits';
+import { NCP_MAX_FILE_BYTES, NHN_MAX_FILE_BYTES, nhnFileTypeProblem } from '../../../../nodes/Attachment/helpers/limits';
 
 const KB = 1024;
 const MB = 1024 * KB;

@@ -4,8 +4,8 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
-import type { RunResult } from '../engine/harness';
-import { nock } from '../engine/nock';
+import type { RunResult } from '../../../../engine/harness';
+import { nock } from '../../../../engine/nock';
 import {
 	attachmentNode,
 	engineSetup,
@@ -17,7 +17,7 @@ import {
 	SECRETS,
 	visibleText,
 	type CapturedPart,
-} from './setup';
+} from '../../shared';
 
 export const ATTACHMENTS = '/attachment/v1.0/attachments';
 export const PROVIDER = 'NHN Cloud Notification Hub';

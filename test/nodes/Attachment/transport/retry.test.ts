@@ -1,4 +1,4 @@
-import { backoffMs, isRetryable, retryAfterMs } from '../../../nodes/Attachment/transport/retry';
+import { backoffMs, isRetryable, retryAfterMs } from '../../../../nodes/Attachment/transport/retry';
 
 describe('retry policy', () => {
 	it.each([

@@ -1,5 +1,5 @@
-import { chain, fixtureSource, readBinary } from '../engine/harness';
-import { nock } from '../engine/nock';
+import { chain, fixtureSource, readBinary } from '../../../../engine/harness';
+import { nock } from '../../../../engine/nock';
 import {
 	attachmentNode,
 	engineSetup,
@@ -7,10 +7,8 @@ import {
 	multipartOf,
 	NCP_ORIGIN,
 	runWorkflow,
-	SECRETS,
-	visibleText,
 	type CapturedPart,
-} from './setup';
+} from '../../shared';
 
 const PDF = Buffer.from('%PDF-1.7 invoice bytes \u0000\u00ff');
 const files = (...ids: string[]) => ids.map((id, index) => ({ fileName: `f${index}.pdf`, fileSize: 10 + index, fileId: id }));
@@ -148,89 +146,6 @@ describe('NCP Upload', () => {
 		const error = result.errorOf('Attachment');
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toMatch(message);
-		expect(api.isDone()).toBe(false);
-	});
-});
-
-describe('NCP Get and Delete', () => {
-	it('gets the files of a tempRequestId, with the ID encoded into one signed path segment', async () => {
-		let signed = false;
-		const api = nock(NCP_ORIGIN)
-			.get('/api/v1/files/a%2Fb%3Fc%20d')
-			.reply(function () {
-				return [200, { tempRequestId: 'a/b?c d', files: files('g1') }];
-			});
-		api.on('request', (request: Request) => (signed = hasValidNcpSignature(request)));
-		const workflow = chain(
-			fixtureSource([{ json: { id: 'a/b?c d' } }]),
-			attachmentNode({ resource: 'ncp', operation: 'get', tempRequestId: '={{ $json.id }}' }),
-		);
-		const result = await runWorkflow(workflow, engineSetup());
-		expect(api.isDone()).toBe(true);
-		expect(signed).toBe(true);
-		expect(result.outputOf('Attachment')[0].json).toEqual({
-			tempRequestId: 'a/b?c d',
-			tempRequestIds: ['a/b?c d'],
-			files: files('g1').map((file) => ({ ...file, tempRequestId: 'a/b?c d' })),
-			fileIds: ['g1'],
-		});
-	});
-
-	it('deletes, one output per input item with pairedItem, and one error item for the unknown ID', async () => {
-		nock(NCP_ORIGIN)
-			.delete('/api/v1/files/t1')
-			.reply(200, { tempRequestId: 't1', files: files('d1') })
-			.delete('/api/v1/files/missing')
-			.reply(400, { error: { errorCode: '77103', message: 'Requested resource does not exist' } })
-			.delete('/api/v1/files/t3')
-			.reply(200, { tempRequestId: 't3', files: [] });
-		const workflow = chain(
-			fixtureSource([{ json: { id: 't1' } }, { json: { id: 'missing' } }, { json: { id: 't3' } }]),
-			attachmentNode({ resource: 'ncp', operation: 'delete', tempRequestId: '={{ $json.id }}' }, { continueOnFail: true }),
-		);
-		const output = (await runWorkflow(workflow, engineSetup())).outputOf('Attachment');
-		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(output[0].json).toEqual({
-			tempRequestId: 't1',
-			tempRequestIds: ['t1'],
-			files: files('d1').map((file) => ({ ...file, tempRequestId: 't1' })),
-			fileIds: ['d1'],
-			deleted: true,
-		});
-		expect(output[1].json).toMatchObject({
-			error: 'NAVER Cloud Outbound Mailer: HTTP 400, code 77103: Requested resource does not exist',
-			httpCode: '400',
-			apiCode: '77103',
-			provider: 'NAVER Cloud Outbound Mailer',
-		});
-		expect(output[2].json.deleted).toBe(true);
-	});
-
-	it('stops at the failing item without Continue On Fail, naming provider, status, code and the clock hint', async () => {
-		nock(NCP_ORIGIN)
-			.get('/api/v1/files/t1')
-			.reply(401, { error: { errorCode: '200', message: 'Authentication Failed', details: 'Invalid timestamp' } });
-		const workflow = chain(
-			fixtureSource([{ json: {} }]),
-			attachmentNode({ resource: 'ncp', operation: 'get', tempRequestId: 't1' }),
-		);
-		const result = await runWorkflow(workflow, engineSetup());
-		const error = result.errorOf('Attachment');
-		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe('NAVER Cloud Outbound Mailer: HTTP 401, API gateway code 200: Authentication Failed - Invalid timestamp');
-		expect(error?.description).toMatch(/clock/);
-		for (const secret of SECRETS) expect(visibleText(result)).not.toContain(secret);
-	});
-
-	it.each(['', '..', '  '])('refuses the ID %p locally', async (id) => {
-		const api = nock(NCP_ORIGIN).get(() => true).reply(200, {});
-		const workflow = chain(
-			fixtureSource([{ json: { id } }]),
-			attachmentNode({ resource: 'ncp', operation: 'get', tempRequestId: '={{ $json.id }}' }),
-		);
-		const error = (await runWorkflow(workflow, engineSetup())).errorOf('Attachment');
-		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toMatch(/Temp Request ID of item 0/);
 		expect(api.isDone()).toBe(false);
 	});
 });
