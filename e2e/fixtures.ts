@@ -19,7 +19,12 @@ export function projectRoot(from = __dirname): string {
 	throw new Error(`No n8n-nodes-ncp-nhn-attachment package.json above ${from}`);
 }
 
-export const EXAMPLE_FILES = ['01-upload-to-each-provider.json', '02-upload-then-send.json', '03-scheduled-cleanup.json'];
+export const EXAMPLE_FILES = [
+	'01-upload-to-each-provider.json',
+	'02-upload-then-send.json',
+	'03-scheduled-cleanup.json',
+	'04-send-file-from-disk.json',
+];
 
 /** The examples read this file ("Read/Write Files from Disk"); the demo and the tests create it. */
 export const SAMPLE_DIR = '/tmp/n8n-attachment-examples';

@@ -19,7 +19,7 @@ import { budgetForCommands, E2E_TEST_MS } from './helpers/budgets';
 
 jest.setTimeout(E2E_TEST_MS);
 
-const [EXAMPLE_1, EXAMPLE_2, EXAMPLE_3] = EXAMPLE_FILES;
+const [EXAMPLE_1, EXAMPLE_2, EXAMPLE_3, EXAMPLE_4] = EXAMPLE_FILES;
 /** Where Example 3 says to list the tempRequestIds to clean up (empty as shipped). */
 const PLACEHOLDER = 'const tempRequestIds = [];';
 /** Mistyped values for the secret fields in the credential tests; the scan makes sure they are not echoed either. */
@@ -46,9 +46,11 @@ describe('the example workflows and the credential tests in a real n8n', () => {
 		// by its case, after the tempRequestId it needs exists.
 		suite = await E2eSuite.start('examples');
 		const emulator = suite.emulator.emulator;
-		const [one, two, three] = await Promise.all([EXAMPLE_1, EXAMPLE_2, EXAMPLE_3].map(async (file) => await loadExample(file, emulator)));
-		Object.assign(ids, { one: one.id, two: two.id, three: three.id });
-		await importWorkflow(suite.folder, [one, two]);
+		const [one, two, three, four] = await Promise.all(
+			[EXAMPLE_1, EXAMPLE_2, EXAMPLE_3, EXAMPLE_4].map(async (file) => await loadExample(file, emulator)),
+		);
+		Object.assign(ids, { one: one.id, two: two.id, three: three.id, four: four.id });
+		await importWorkflow(suite.folder, [one, two, four]);
 		server = await startServer(suite.folder, { env: suite.env() });
 		suite.timings.push({ name: `whole setup, with examples 1 and 2 imported and the server started (ready in ${server.readyMs} ms)`, ms: Date.now() - t0, runs: [] });
 	}, budgetForCommands(4));
@@ -95,7 +97,7 @@ describe('the example workflows and the credential tests in a real n8n', () => {
 		});
 	});
 
-	it('Example 2 as shipped (logging at debug level): the HTTP Request nodes send both mails with the uploaded files', async () => {
+	it('Example 2 as shipped (logging at debug level): the Send Email nodes send both mails with the uploaded files', async () => {
 		await suite.timed('Example 2 (upload then send), N8N_LOG_LEVEL=debug', async () => {
 			const result = await suite.execute(ids.two, { env: { N8N_LOG_LEVEL: 'debug' } });
 			expect(result.exitCode).toBe(0);
@@ -106,18 +108,18 @@ describe('the example workflows and the credential tests in a real n8n', () => {
 
 			const [ncp] = nodeOutputJson(run, 'Upload to NCP');
 			const [nhn] = nodeOutputJson(run, 'Upload to NHN Cloud');
-			expect(nodeOutputJson(run, 'Send mail with NCP')).toEqual([{ requestId: expect.stringMatching(/^\d{20}$/), count: 1 }]);
-			expect(nodeOutputJson(run, 'Send email with NHN Cloud')).toEqual([
-				expect.objectContaining({ header: expect.objectContaining({ isSuccessful: true }), messageId: expect.any(String) }),
+			expect(nodeOutputJson(run, 'Send mail with NCP')).toEqual([
+				expect.objectContaining({ requestId: expect.stringMatching(/^\d{20}$/), count: 1 }),
 			]);
+			expect(nodeOutputJson(run, 'Send email with NHN Cloud')).toEqual([expect.objectContaining({ messageId: expect.any(String) })]);
 
-			// NCP: the mail carries the uploaded fileIds; the HTTP Request node was signed by this package's credential
+			// NCP: the mail carries the uploaded fileIds; the Send Email node was signed by this package's credential
 			// (the emulator verifies Signature v2 on every request: none was refused).
 			expect(emu.ncp.mails).toEqual([
 				expect.objectContaining({
 					senderAddress: 'no-reply@example.com',
 					title: 'Your invoice',
-					recipients: [{ address: 'customer@example.com', name: 'Customer', type: 'R' }],
+					recipients: [expect.objectContaining({ address: 'customer@example.com', type: 'R' })],
 					attachments: [{ id: (ncp.fileIds as string[])[0], fileName: 'invoice.pdf', size: sample.bytes.length, sha256: sample.sha256 }],
 				}),
 			]);
@@ -140,6 +142,33 @@ describe('the example workflows and the credential tests in a real n8n', () => {
 			// The debug log was written and is part of the secret scan.
 			const debugLines = await readLogLines(result.logFile);
 			expect(debugLines.some((line) => line.level === 'debug')).toBe(true);
+		});
+	});
+
+	it('Example 4 as shipped: the file read from disk goes out in one step, attached to one mail per provider', async () => {
+		await suite.timed('Example 4 (send a file from disk)', async () => {
+			const result = await suite.execute(ids.four);
+			expect(result.exitCode).toBe(0);
+			expect(result.run.status).toBe('success');
+			const emu = await suite.emulator.state();
+			const { sample } = suite;
+			// The node uploaded the file itself: one stored copy per provider, byte for byte, each attached to its mail.
+			expect(emu.ncp.files.map((file) => file.sha256)).toEqual([sample.sha256]);
+			expect(emu.nhn.attachments.map((attachment) => attachment.sha256)).toEqual([sample.sha256]);
+			expect(emu.ncp.mails).toEqual([
+				expect.objectContaining({
+					senderAddress: 'no-reply@example.com',
+					attachments: [{ id: emu.ncp.files[0].fileId, fileName: 'invoice.pdf', size: sample.bytes.length, sha256: sample.sha256 }],
+				}),
+			]);
+			expect(emu.nhn.mails).toEqual([
+				expect.objectContaining({
+					recipients: ['customer@example.com'],
+					attachments: [{ id: emu.nhn.attachments[0].attachmentId, fileName: 'invoice.pdf', size: sample.bytes.length, sha256: sample.sha256 }],
+				}),
+			]);
+			const [ncpSent] = nodeOutputJson(result.run, 'Send with NCP');
+			expect(ncpSent).toMatchObject({ requestId: expect.any(String), attachments: [expect.objectContaining({ name: 'invoice.pdf' })] });
 		});
 	});
 
