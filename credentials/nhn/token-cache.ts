@@ -8,6 +8,12 @@ const EXPIRY_MARGIN_MS = 60_000;
 /** After a token issued to replace a refused one is refused too, no renewal is tried for this long. */
 export const REFUSAL_BACKOFF_MS = 30_000;
 
+/**
+ * A replacement refused this soon after it was issued was refused on its first use: the service refuses new tokens.
+ * One refused later had worked (through the node, the HTTP Request node or a credential test) and has expired.
+ */
+export const FRESH_REFUSAL_MS = 10_000;
+
 function refusedTokensError(waitMs: number): NhnTokenError {
 	return new NhnTokenError(
 		`the service refuses new tokens for this app key: a token issued a moment ago to replace a refused one was refused too, so no new token is requested for ${Math.ceil(waitMs / 1000)} s`,
@@ -27,7 +33,7 @@ export class TokenCache {
 	private readonly inFlight = new Map<string, Promise<IssuedToken>>();
 
 	/** Per key, the token issued to replace a refused one: if it is refused too, the service refuses new tokens. */
-	private readonly replacements = new Map<string, string>();
+	private readonly replacements = new Map<string, IssuedToken>();
 
 	private readonly refusedUntil = new Map<string, number>();
 
@@ -58,7 +64,8 @@ export class TokenCache {
 		if (refusedUntil > nowMs) throw refusedTokensError(refusedUntil - nowMs);
 		const cached = this.usable(key, nowMs);
 		if (cached && cached.accessToken !== rejected) return cached;
-		if (rejected && this.replacements.get(key) === rejected) {
+		const replacement = this.replacements.get(key);
+		if (rejected && replacement?.accessToken === rejected && nowMs - replacement.issuedAt < FRESH_REFUSAL_MS) {
 			this.replacements.delete(key);
 			this.refusedUntil.set(key, nowMs + REFUSAL_BACKOFF_MS);
 			throw refusedTokensError(REFUSAL_BACKOFF_MS);
@@ -66,7 +73,7 @@ export class TokenCache {
 		const renewal = issue().then(
 			(token) => {
 				this.issued.set(key, token);
-				if (rejected) this.replacements.set(key, token.accessToken);
+				if (rejected) this.replacements.set(key, token);
 				else this.replacements.delete(key);
 				this.inFlight.delete(key);
 				return token;

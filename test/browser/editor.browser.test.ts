@@ -35,7 +35,7 @@ import {
 	visibleLabels,
 	visibleParameters,
 } from './helpers/editor';
-import { ACTIONS, CREDENTIAL_NAMES, NODE_NAME, OPERATIONS, PROVIDER_LABELS } from './helpers/expected-node';
+import { ACTIONS, CREDENTIAL_NAMES, NODE_NAME, OPERATIONS, PROVIDER_LABELS, SEND_EMAIL_NODE_NAME } from './helpers/expected-node';
 import { creatorItem, creatorNames, openNodeCreator, showNodeActions } from './helpers/node-creator';
 import { PANELS } from './helpers/panels';
 import { BrowserSession, requestLine as line } from './helpers/session';
@@ -134,8 +134,10 @@ describe('the Attachment node in the n8n editor, in headless Chromium', () => {
 			await showNodeActions(creator);
 			const action = creator.locator('[data-test-id="node-creator-item-name"]', { hasText: 'Get temporary files' });
 			await action.waitFor();
-			// The list is headed by the node itself; the rest are its actions.
-			const actions = (await creatorNames(creator)).filter((name) => name !== NODE_NAME);
+			// The list is headed by the node itself; the rest are its actions, and the package's Send Email node.
+			const names = await creatorNames(creator);
+			expect(names).toContain(SEND_EMAIL_NODE_NAME);
+			const actions = names.filter((name) => name !== NODE_NAME && name !== SEND_EMAIL_NODE_NAME);
 			await shot('node-creator-actions', { clip: creator });
 			await action.click();
 			const ndv = page().locator('[data-test-id="ndv"]');
@@ -263,7 +265,7 @@ describe('the Attachment node in the n8n editor, in headless Chromium', () => {
 				const refused = await saveWithMistypedSecret(session, modal, {
 					field: 'secretAccessKey',
 					value: MISTYPED.nhn,
-					message: 'NHN Cloud token endpoint answered HTTP 401',
+					message: 'NHN Cloud token endpoint (HTTP 401',
 					shotName: 'credential-nhn-failure',
 				});
 				expect(refused).toContain('POST /nhn-oauth/oauth2/token/create 401');

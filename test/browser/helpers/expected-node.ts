@@ -3,6 +3,9 @@
 
 export const NODE_NAME = 'Attachment (NCP / NHN Cloud)';
 
+/** The package's other node, which the same search finds. */
+export const SEND_EMAIL_NODE_NAME = 'Send Email (NCP / NHN Cloud)';
+
 export const CREDENTIAL_NAMES = { ncp: 'NAVER Cloud Outbound Mailer (demo)', nhn: 'NHN Cloud Notification Hub (demo)' };
 
 /** The Provider select's text for each provider. */
