@@ -1,0 +1,25 @@
+/**
+ * The hostile-server suite: servers on 127.0.0.1 that redirect, lie, drip, never end, echo the request or refuse
+ * every token, run against the node in n8n-core's engine (the large cases in a child process with a small heap).
+ * Prints the RELIABILITY hostile line that RELIABILITY.md quotes.
+ */
+import { nock } from '../engine/nock';
+import { redirectCases } from './cases/redirects.cases';
+import { tokenCases } from './cases/tokens.cases';
+import { urlCases } from './cases/urls.cases';
+import { hostileLine } from './support/figures';
+import { useServers } from './support/servers';
+
+jest.setTimeout(120_000);
+
+beforeAll(() => nock.enableNetConnect('127.0.0.1'));
+afterAll(() => {
+	nock.enableNetConnect();
+	console.log(hostileLine());
+});
+
+const servers = useServers(['api', 'token', 'collector', 'preview']);
+
+redirectCases(servers);
+tokenCases(servers);
+urlCases(servers);
