@@ -5,6 +5,9 @@
  */
 import { nock } from '../engine/nock';
 import { redirectCases } from './cases/redirects.cases';
+import { pagingCases } from './cases/paging.cases';
+import { previewCases } from './cases/previews.cases';
+import { stopCases } from './cases/stop.cases';
 import { tokenCases } from './cases/tokens.cases';
 import { urlCases } from './cases/urls.cases';
 import { hostileLine } from './support/figures';
@@ -23,3 +26,6 @@ const servers = useServers(['api', 'token', 'collector', 'preview']);
 redirectCases(servers);
 tokenCases(servers);
 urlCases(servers);
+pagingCases(servers);
+previewCases(servers);
+stopCases(servers);

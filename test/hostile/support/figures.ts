@@ -6,13 +6,9 @@ export const figures = {
 	secretsLeaked: 0,
 	requestsToOtherHosts: 0,
 	crashes: 0,
-	bytesReadPastCap: 0,
 	clearErrors: 0,
 	/** The most token requests one always-401 run made. */
 	maxTokenRequests: 0,
-	/** The largest growth of a child process's resident memory over its baseline, in MiB. */
-	maxChildRssGrowthMiB: 0,
-	childProcessesDied: 0,
 	startedAt: Date.now(),
 };
 
@@ -25,8 +21,7 @@ export function hostileLine(): string {
 	const f = figures;
 	return (
 		`RELIABILITY hostile: cases=${f.cases} runs=${f.runs} secretsLeaked=${f.secretsLeaked} ` +
-		`requestsToOtherHosts=${f.requestsToOtherHosts} crashes=${f.crashes} bytesReadPastCap=${f.bytesReadPastCap} ` +
-		`clearErrors=${f.clearErrors} maxTokenRequests=${f.maxTokenRequests} maxChildRssGrowthMiB=${f.maxChildRssGrowthMiB} ` +
-		`childProcessesDied=${f.childProcessesDied} durationMs=${Date.now() - f.startedAt}`
+		`requestsToOtherHosts=${f.requestsToOtherHosts} crashes=${f.crashes} clearErrors=${f.clearErrors} ` +
+		`maxTokenRequests=${f.maxTokenRequests} durationMs=${Date.now() - f.startedAt}`
 	);
 }

@@ -121,3 +121,11 @@ export function useServers<K extends string>(names: K[]): Record<K, HostileServe
 	});
 	return servers;
 }
+
+/** Waits until `condition` holds, for what the server notices a moment after the client acts (a closed socket). */
+export async function eventually(condition: () => boolean, withinMs = 3000): Promise<void> {
+	for (const started = Date.now(); !condition(); ) {
+		if (Date.now() - started > withinMs) throw new Error(`Still not true after ${withinMs} ms: ${condition.toString()}`);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}

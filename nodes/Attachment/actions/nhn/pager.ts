@@ -51,16 +51,17 @@ function totalOf(page: IDataObject): number | undefined {
 /**
  * All attachments: the first page gives `totalCount`, then the remaining pages (1000 each) are fetched within
  * `concurrency`, and joined in offset order. A short or empty page ends the list whatever `totalCount` said;
- * a count past MAX_LISTED_ATTACHMENTS fails before page 2. Without a usable count, pages follow one by one.
+ * past a full first page, a count over MAX_LISTED_ATTACHMENTS fails before page 2. Without a usable count, pages follow one by one.
  */
 async function listAll(fetchPage: FetchPage, query: ListQuery, concurrency: number): Promise<IDataObject[]> {
 	const first = await fetchPage({ ...query, limit: MAX_PAGE_SIZE, offset: 0 });
 	const total = totalOf(first);
 	if (total === undefined) return await listUntil(fetchPage, query, undefined, undefined, first);
-	if (total > MAX_LISTED_ATTACHMENTS) throw new ListTooLongError(total);
 	const pages: IDataObject[][] = [attachmentsOf(first, MAX_PAGE_SIZE)];
-	// The last page to keep: the one `totalCount` allows, or an earlier one that came back short or empty.
-	let lastPage = pages[0].length < MAX_PAGE_SIZE ? 0 : Math.max(0, Math.ceil(total / MAX_PAGE_SIZE) - 1);
+	if (pages[0].length < MAX_PAGE_SIZE) return pages[0];
+	if (total > MAX_LISTED_ATTACHMENTS) throw new ListTooLongError(total);
+	// The last page to keep: the one `totalCount` allows, or an earlier one that comes back short or empty.
+	let lastPage = Math.max(0, Math.ceil(total / MAX_PAGE_SIZE) - 1);
 	let endedEarly = false;
 	await runBounded(
 		lastPage,
@@ -77,7 +78,8 @@ async function listAll(fetchPage: FetchPage, query: ListQuery, concurrency: numb
 		},
 		() => endedEarly,
 	);
-	return pages.slice(0, lastPage + 1).flat();
+	// Full pages past what `totalCount` said are not believed either: the list holds at most `totalCount`.
+	return pages.slice(0, lastPage + 1).flat().slice(0, total);
 }
 
 /** Pages one after the other until `limit` kept attachments are found (all when undefined) or the list ends. */
