@@ -10,6 +10,7 @@ import { previewCases } from './cases/previews.cases';
 import { stopCases } from './cases/stop.cases';
 import { tokenCases } from './cases/tokens.cases';
 import { urlCases } from './cases/urls.cases';
+import { runChildSuite, CHILD_HEAP_MIB } from './support/child';
 import { hostileLine } from './support/figures';
 import { useServers } from './support/servers';
 
@@ -29,3 +30,12 @@ urlCases(servers);
 pagingCases(servers);
 previewCases(servers);
 stopCases(servers);
+
+describe('in a child process with a small heap', () => {
+	it(`Return All with totalCount 1e13 and with full pages without end: passes within ${CHILD_HEAP_MIB} MiB of heap`, () => {
+		const child = runChildSuite('paging-large.child.ts');
+		expect(child.output).not.toContain('heap out of memory');
+		expect(child.output).toMatch(/Tests:\s+3 passed, 3 total/);
+		expect(child.status).toBe(0);
+	});
+});
