@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- prints the RELIABILITY line RELIABILITY.md quotes */
 /**
  * The hostile-server suite: servers on 127.0.0.1 that redirect, lie, drip, never end, echo the request or refuse
  * every token, run against the node in n8n-core's engine (the large cases in a child process with a small heap).

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test tooling: polls for the moment to press Stop; runs in jest, never published */
 /**
  * Stop pressed while a slow download or a slow upload is under way: the execution ends, the connection is closed,
  * and the item does not wait for the server (the node's own Timeout is far away).

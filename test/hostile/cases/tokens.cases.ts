@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test values a hostile server must never see echoed; runs in jest, never published */
 /**
  * Token endpoints and APIs that refuse every token, or echo the request into their error text: at most two token
  * requests for a whole run, one clear error per item, and no key, Basic value or token anywhere a user can see.

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling, never published */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- test tooling, never published */
 /**
  * Runs a `*.child.ts` suite in a child jest process with a small heap: a case that regresses into unbounded memory
  * kills the child (a failed test here), not the machine. The child's figures are added to this suite's.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fake keys whose leaks the suite looks for; runs in jest, never published */
 /**
  * One Attachment node run in n8n-core's engine against hostile servers on 127.0.0.1, with credentials pointing at
  * them, and the checks every case ends with: the error is a clear node error (never a TypeError or a crash), no

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling: real servers on 127.0.0.1; runs in jest, never published */
 /** A list endpoint that lies: it reports `totalCount` as told and serves `available` attachments (endless if Infinity). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling: real servers on 127.0.0.1; runs in jest, never published */
 /** An NHN API whose Get answers with a preview URL chosen by the test, and preview bodies that misbehave. */
 import type { ServerResponse } from 'node:http';
 import { sleep } from 'n8n-workflow';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling: real servers on 127.0.0.1; runs in jest, never published */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling: real servers on 127.0.0.1; runs in jest, never published */
 /**
  * Real HTTP servers on 127.0.0.1 that play a hostile service: each records what it was sent, counts the bytes it
  * managed to write, and notes when the client closed the connection. A collector is a server that nothing may

@@ -6,7 +6,7 @@ import { apiError } from '../../transport/errors';
 import { NHN_API_PREFIX, nhnRequest } from '../../transport/nhn';
 import { MESSAGE_CHANNEL_OPTIONS, optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
-import { expiresWithin, listAttachments, ListTooLongError, type ListQuery } from './pager';
+import { expiresWithin, listAttachments, type ListQuery } from './pager';
 
 const properties: INodeProperties[] = [
 	{
@@ -107,22 +107,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		expiringWithinHours === undefined
 			? undefined
 			: (attachment: IDataObject) => expiresWithin(attachment.expireDateTime, Date.now(), expiringWithinHours * 3_600_000);
-	let attachments;
-	try {
-		attachments = await listAttachments(
-			async (qs) => await nhnRequest.call(this, itemIndex, { method: 'GET', path: `${NHN_API_PREFIX}/attachments`, qs }),
-			query,
-			limit,
-			keep,
-			concurrencyOf(this),
-		);
-	} catch (error) {
-		if (!(error instanceof ListTooLongError)) throw error;
-		throw apiError(this, itemIndex, {
-			provider: 'nhn',
-			message: error.message,
-			hint: 'Narrow the list with a filter (message channel, file type or file name), or turn off Return All and set a Limit.',
-		});
-	}
+	const attachments = await listAttachments(
+		async (qs) => await nhnRequest.call(this, itemIndex, { method: 'GET', path: `${NHN_API_PREFIX}/attachments`, qs }),
+		query,
+		limit,
+		keep,
+		concurrencyOf(this),
+		(tooLong) => {
+			throw apiError(this, itemIndex, {
+				provider: 'nhn',
+				message: tooLong.message,
+				hint: 'Narrow the list with a filter (message channel, file type or file name), or turn off Return All and set a Limit.',
+			});
+		},
+	);
 	return attachments.map((attachment) => ({ json: attachment }));
 }

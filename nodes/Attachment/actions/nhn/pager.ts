@@ -31,6 +31,13 @@ export class ListTooLongError extends Error {
 	}
 }
 
+/** Ends a list that is too long: throws the error, or the caller's own error built from it. */
+export type TooLong = (error: ListTooLongError) => never;
+
+const throwIt: TooLong = (error) => {
+	throw error;
+};
+
 /** Whether an `expireDateTime` (such as `2024-10-29T06:00:01.000+09:00`) falls within the window from now. */
 export function expiresWithin(expireDateTime: unknown, nowMs: number, windowMs: number): boolean {
 	const expiresAt = typeof expireDateTime === 'string' ? Date.parse(expireDateTime) : NaN;
@@ -53,13 +60,13 @@ function totalOf(page: IDataObject): number | undefined {
  * `concurrency`, and joined in offset order. A short or empty page ends the list whatever `totalCount` said;
  * past a full first page, a count over MAX_LISTED_ATTACHMENTS fails before page 2. Without a usable count, pages follow one by one.
  */
-async function listAll(fetchPage: FetchPage, query: ListQuery, concurrency: number): Promise<IDataObject[]> {
+async function listAll(fetchPage: FetchPage, query: ListQuery, concurrency: number, tooLong: TooLong): Promise<IDataObject[]> {
 	const first = await fetchPage({ ...query, limit: MAX_PAGE_SIZE, offset: 0 });
 	const total = totalOf(first);
-	if (total === undefined) return await listUntil(fetchPage, query, undefined, undefined, first);
+	if (total === undefined) return await listUntil(fetchPage, query, undefined, undefined, tooLong, first);
 	const pages: IDataObject[][] = [attachmentsOf(first, MAX_PAGE_SIZE)];
 	if (pages[0].length < MAX_PAGE_SIZE) return pages[0];
-	if (total > MAX_LISTED_ATTACHMENTS) throw new ListTooLongError(total);
+	if (total > MAX_LISTED_ATTACHMENTS) tooLong(new ListTooLongError(total));
 	// The last page to keep: the one `totalCount` allows, or an earlier one that comes back short or empty.
 	let lastPage = Math.max(0, Math.ceil(total / MAX_PAGE_SIZE) - 1);
 	let endedEarly = false;
@@ -88,12 +95,13 @@ async function listUntil(
 	query: ListQuery,
 	limit: number | undefined,
 	keep: ((attachment: IDataObject) => boolean) | undefined,
+	tooLong: TooLong,
 	firstPage?: IDataObject,
 ): Promise<IDataObject[]> {
 	const pageSize = limit === undefined || keep ? MAX_PAGE_SIZE : Math.min(limit, MAX_PAGE_SIZE);
 	const kept: IDataObject[] = [];
 	for (let offset = 0; ; offset += pageSize) {
-		if (offset >= MAX_LISTED_ATTACHMENTS) throw new ListTooLongError(undefined);
+		if (offset >= MAX_LISTED_ATTACHMENTS) tooLong(new ListTooLongError(undefined));
 		const page = offset === 0 && firstPage ? firstPage : await fetchPage({ ...query, limit: pageSize, offset });
 		const attachments = attachmentsOf(page, pageSize);
 		for (const attachment of attachments) {
@@ -117,10 +125,11 @@ export async function listAttachments(
 	limit: number | undefined,
 	keep?: (attachment: IDataObject) => boolean,
 	concurrency = 1,
+	tooLong: TooLong = throwIt,
 ): Promise<IDataObject[]> {
 	if (limit === undefined) {
-		const all = await listAll(fetchPage, query, concurrency);
+		const all = await listAll(fetchPage, query, concurrency, tooLong);
 		return keep ? all.filter(keep) : all;
 	}
-	return await listUntil(fetchPage, query, limit, keep);
+	return await listUntil(fetchPage, query, limit, keep, tooLong);
 }
