@@ -191,13 +191,10 @@ function failureOf(attempt: Attempt): { status?: number; code?: string; retryAft
 /** A redirect is never followed with a credential: it is a failure naming the host it pointed at. */
 function redirectFailure(spec: ProviderSpec, answer: HttpAnswer): ApiFailure | undefined {
 	if (answer.status < 300 || answer.status >= 400) return undefined;
-	let target = 'another location';
-	try {
-		const location = String(answer.headers.location ?? '');
-		if (location) target = new URL(location, 'https://unknown.invalid').host || target;
-	} catch {
-		// An unreadable Location names nothing.
-	}
+	const location = String(answer.headers.location ?? '');
+	// A relative Location stays on the same host; an absolute one is named by its host (never by its path or query).
+	let target = location ? 'another path on the same host' : 'another location';
+	if (URL.canParse(location)) target = new URL(location).host || 'another location';
 	return {
 		provider: spec.provider,
 		status: answer.status,
@@ -255,8 +252,13 @@ async function scrubbed(ctx: RequestContext, spec: ProviderSpec, error: NodeApiE
 	} catch {
 		// Without the credential there is nothing of it to find.
 	}
-	error.message = scrubSecrets(error.message, secrets);
-	if (error.description) error.description = scrubSecrets(error.description, secrets);
+	const scrub = (text: string) => scrubSecrets(text, secrets);
+	error.message = scrub(error.message);
+	if (error.description) error.description = scrub(error.description);
+	// n8n saves the error response and the context with the run: the server's text is there too.
+	const response = error.errorResponse as Record<string, unknown> | undefined;
+	if (response) for (const [key, value] of Object.entries(response)) if (typeof value === 'string') response[key] = scrub(value);
+	for (const [key, value] of Object.entries(error.context)) if (typeof value === 'string') error.context[key] = scrub(value);
 	return error;
 }
 

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { concurrencyOf } from '../../helpers/parameters';
+import { apiError } from '../../transport/errors';
 import { NHN_API_PREFIX, nhnRequest } from '../../transport/nhn';
 import { MESSAGE_CHANNEL_OPTIONS, optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
@@ -112,6 +113,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		limit,
 		keep,
 		concurrencyOf(this),
+		(tooLong) => {
+			throw apiError(this, itemIndex, {
+				provider: 'nhn',
+				message: tooLong.message,
+				hint: 'Narrow the list with a filter (message channel, file type or file name), or turn off Return All and set a Limit.',
+			});
+		},
 	);
 	return attachments.map((attachment) => ({ json: attachment }));
 }
