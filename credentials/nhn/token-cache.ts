@@ -9,14 +9,26 @@ const EXPIRY_MARGIN_MS = 60_000;
 export const REFUSAL_BACKOFF_MS = 30_000;
 
 /**
- * A replacement refused this soon after it was issued was refused on its first use: the service refuses new tokens.
- * One refused later had worked (through the node, the HTTP Request node or a credential test) and has expired.
+ * A replacement refused this soon after it was issued was refused on its first use. One refused later had worked
+ * (through the node, the HTTP Request node or a credential test) and has expired.
  */
 export const FRESH_REFUSAL_MS = 10_000;
 
+/**
+ * Replacements in a row refused on first use before the service is taken to refuse new tokens. Two, not one: a
+ * single quick refusal also happens when a token is revoked as it is issued (the emulator's reset does that).
+ */
+const REFUSED_REPLACEMENTS_TO_BACK_OFF = 2;
+
+interface Replacement {
+	token: IssuedToken;
+	/** How many replacements in a row, this one included, were issued after refusals on first use. */
+	inARow: number;
+}
+
 function refusedTokensError(waitMs: number): NhnTokenError {
 	return new NhnTokenError(
-		`the service refuses new tokens for this app key: a token issued a moment ago to replace a refused one was refused too, so no new token is requested for ${Math.ceil(waitMs / 1000)} s`,
+		`the service refuses new tokens for this app key: the tokens issued a moment ago to replace refused ones were refused too, so no new token is requested for ${Math.ceil(waitMs / 1000)} s`,
 		401,
 		undefined,
 		'Check that the app key and the User Access Key belong to the same NHN Cloud project, and that the key may call Notification Hub.',
@@ -33,7 +45,7 @@ export class TokenCache {
 	private readonly inFlight = new Map<string, Promise<IssuedToken>>();
 
 	/** Per key, the token issued to replace a refused one: if it is refused too, the service refuses new tokens. */
-	private readonly replacements = new Map<string, IssuedToken>();
+	private readonly replacements = new Map<string, Replacement>();
 
 	private readonly refusedUntil = new Map<string, number>();
 
@@ -65,7 +77,10 @@ export class TokenCache {
 		const cached = this.usable(key, nowMs);
 		if (cached && cached.accessToken !== rejected) return cached;
 		const replacement = this.replacements.get(key);
-		if (rejected && replacement?.accessToken === rejected && nowMs - replacement.issuedAt < FRESH_REFUSAL_MS) {
+		const refusedOnFirstUse =
+			!!rejected && replacement?.token.accessToken === rejected && nowMs - replacement.token.issuedAt < FRESH_REFUSAL_MS;
+		const inARow = refusedOnFirstUse ? replacement.inARow + 1 : 1;
+		if (refusedOnFirstUse && replacement.inARow >= REFUSED_REPLACEMENTS_TO_BACK_OFF) {
 			this.replacements.delete(key);
 			this.refusedUntil.set(key, nowMs + REFUSAL_BACKOFF_MS);
 			throw refusedTokensError(REFUSAL_BACKOFF_MS);
@@ -73,7 +88,7 @@ export class TokenCache {
 		const renewal = issue().then(
 			(token) => {
 				this.issued.set(key, token);
-				if (rejected) this.replacements.set(key, token);
+				if (rejected) this.replacements.set(key, { token, inARow });
 				else this.replacements.delete(key);
 				this.inFlight.delete(key);
 				return token;

@@ -115,7 +115,9 @@ describe('n8n 1.123.x (the last 1.x line) on Node 22, one process', () => {
 			const upload = await emulator.ncpUpload([{ bytes: suite.sample.bytes, fileName: 'invoice.pdf', mimeType: 'application/pdf' }]);
 			const example = await loadExample(EXAMPLE_FILES[2], emulator.emulator);
 			const source = example.nodes.find((node) => node.name === 'NCP temporary uploads to clean up') as { parameters: { jsCode: string } };
-			source.parameters.jsCode = source.parameters.jsCode.replace('replace-with-a-tempRequestId', upload.tempRequestId);
+			const placeholder = 'const tempRequestIds = [];';
+			expect(source.parameters.jsCode).toContain(placeholder);
+			source.parameters.jsCode = source.parameters.jsCode.replace(placeholder, `const tempRequestIds = ['${upload.tempRequestId}'];`);
 			await suite.importWorkflows([example]);
 			const stored = await server.rest<Record<string, unknown>>('GET', `/workflows/${example.id}`);
 			const { status, run } = await runManuallyOverRest(server, example.id, 'Every day at 6', 60_000, { workflowData: stored.data });

@@ -103,7 +103,9 @@ describe('queue mode (n8n 2.41.1): one main, two workers, Redis, PostgreSQL, bin
 			expect(state.ncp.files).toEqual([
 				{ tempRequestId: got.tempRequestId, fileId: got.fileIds[0], fileName: 'invoice.pdf', size: sample.bytes.length, sha256: sample.sha256 },
 			]);
-			expect(got.files).toEqual([{ fileName: 'invoice.pdf', fileSize: sample.bytes.length, fileId: got.fileIds[0] }]);
+			expect(got.files).toEqual([
+				{ fileName: 'invoice.pdf', fileSize: sample.bytes.length, fileId: got.fileIds[0], tempRequestId: got.tempRequestId },
+			]);
 			expect(state.requests.filter((r) => r.service === 'ncp').map((r) => `${r.method} ${r.status}`)).toEqual(['POST 201', 'GET 200']);
 		});
 	});

@@ -75,8 +75,36 @@ export async function inspectBinary(
 }
 
 /**
+ * A small stored file, read from storage under a cap of its metadata size plus one byte: a file whose stored bytes
+ * outnumber its metadata (the size the limits were checked against) is refused, never loaded whole.
+ */
+async function smallStoredFile(ctx: IExecuteFunctions, itemIndex: number, file: BinaryFile, id: string): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	let read = 0;
+	const stream = await ctx.helpers.getBinaryStream(id, STREAM_CHUNK_BYTES);
+	for await (const chunk of stream) {
+		read += (chunk as Buffer).length;
+		if (read > file.size) {
+			stream.destroy();
+			break;
+		}
+		chunks.push(chunk as Buffer);
+	}
+	if (read !== file.size) {
+		const held = read > file.size ? `more than ${file.size.toLocaleString('en-US')}` : read.toLocaleString('en-US');
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The file "${file.fileName}" in binary property "${file.property}" of item ${itemIndex} holds ${held} bytes, but its metadata says ${file.size.toLocaleString('en-US')} bytes; nothing was uploaded`,
+			{ itemIndex },
+		);
+	}
+	return Buffer.concat(chunks, read);
+}
+
+/**
  * The file's bytes for a request: a stored file of STREAM_FROM_BYTES or more is read from storage while it is
- * sent (each send opens it again); a smaller or inline one is loaded once.
+ * sent (each send opens it again, and the sent bytes are counted against the size); a smaller stored one is read
+ * once under a cap of its size; an inline one is decoded once.
  */
 export async function fileSourceOf(ctx: IExecuteFunctions, itemIndex: number, file: BinaryFile): Promise<FileSource> {
 	const { id } = file;
@@ -88,5 +116,6 @@ export async function fileSourceOf(ctx: IExecuteFunctions, itemIndex: number, fi
 			},
 		};
 	}
+	if (id) return bufferSource(await smallStoredFile(ctx, itemIndex, file, id));
 	return bufferSource(await ctx.helpers.getBinaryDataBuffer(itemIndex, file.property));
 }

@@ -18,7 +18,7 @@ export class FileSizeMismatchError extends Error {
 		readonly complete: boolean,
 	) {
 		super(
-			`The file "${fileName}" holds ${complete ? '' : 'more than '}${read.toLocaleString('en-US')} bytes, but its metadata says ` +
+			`The file "${fileName}" holds ${complete ? read.toLocaleString('en-US') : `more than ${announced.toLocaleString('en-US')}`} bytes, but its metadata says ` +
 				`${announced.toLocaleString('en-US')} bytes; nothing was uploaded`,
 		);
 		this.name = 'FileSizeMismatchError';

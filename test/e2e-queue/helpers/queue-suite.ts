@@ -26,7 +26,10 @@ export interface QueueWorld {
 async function example3(emulator: EmulatorDriver): Promise<WorkflowInput> {
 	const example = await loadExample(EXAMPLE_FILES[2], emulator.emulator);
 	const source = example.nodes.find((node) => node.name === 'NCP temporary uploads to clean up') as { parameters: { jsCode: string } };
-	source.parameters.jsCode = source.parameters.jsCode.replace("'replace-with-a-tempRequestId'", "$('Every day at 6').first().json.body.tempRequestId");
+	// Where the example says to list the tempRequestIds to clean up (empty as shipped): here, the webhook body's.
+	const placeholder = 'const tempRequestIds = [];';
+	if (!source.parameters.jsCode.includes(placeholder)) throw new Error(`Example 3 no longer holds "${placeholder}"`);
+	source.parameters.jsCode = source.parameters.jsCode.replace(placeholder, "const tempRequestIds = [$('Every day at 6').first().json.body.tempRequestId];");
 	return exampleOnWebhook(example, PATHS.example3);
 }
 

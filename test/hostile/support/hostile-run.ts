@@ -11,7 +11,7 @@ import { figures } from './figures';
 import type { HostileServer } from './servers';
 import { chain, fixtureSource } from '../../engine/harness';
 import type { FixtureItem, RunResult } from '../../engine/harness';
-import { attachmentNode, engineSetup, resetTokenCache, runWorkflow, visibleText } from '../../workflows/setup';
+import { attachmentNode, engineSetup, resetTokenCache, runWorkflow, visibleText } from '../../nodes/Attachment/shared';
 
 export const TOKEN_PATH = '/oauth2/token/create';
 
