@@ -1,4 +1,4 @@
-/* eslint-disable no-console -- e2e tests print one timing line per case */
+/* eslint-disable no-console, @n8n/community-nodes/no-restricted-imports -- e2e tests print one timing line per case; a local redirecting host and a collector; runs in jest, never published */
 // Hostile answers in a real n8n 2.41.1 with the package installed from its tarball: an API host that redirects every
 // request to another host (a collector that must receive nothing), and plain-http base URLs refused before a byte is
 // sent. The engine-level suite (test/hostile) tries every case; this proves the same holds inside n8n itself.
