@@ -5,6 +5,7 @@ import * as ncp from './actions/ncp';
 import * as nhn from './actions/nhn';
 import { route } from './actions/router';
 import { getFileTypes } from './methods/loadOptions';
+import { PROVIDER_CREDENTIALS, providerField } from './actions/common/provider';
 
 export class Attachment implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,26 +21,9 @@ export class Attachment implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		// `hide` rather than `show`: n8n's editor takes a parameter that `show` rules of every credential cover as the
-		// node's credential selector; it then preselects the newest credential of either type and switches the provider
-		// to match, overriding the provider of the action the user clicked. With `hide`, Provider stays an ordinary
-		// parameter and the credential list holds that provider's credentials only.
-		credentials: [
-			{ name: 'ncpOutboundMailerApi', required: true, displayOptions: { hide: { resource: ['nhn'] } } },
-			{ name: 'nhnCloudNotificationHubApi', required: true, displayOptions: { hide: { resource: ['ncp'] } } },
-		],
+		credentials: PROVIDER_CREDENTIALS,
 		properties: [
-			{
-				displayName: 'Provider',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'NAVER Cloud Outbound Mailer (NCP)', value: 'ncp' },
-					{ name: 'NHN Cloud Notification Hub', value: 'nhn' },
-				],
-				default: 'nhn',
-			},
+			providerField,
 			...ncp.description,
 			...nhn.description,
 		],

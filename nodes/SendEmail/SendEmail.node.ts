@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { PROVIDER_CREDENTIALS, providerField } from '../Attachment/actions/common/provider';
 import type { OperationModule } from '../Attachment/actions/types';
 import { runItems } from '../Attachment/helpers/item-loop';
 import { operationField } from './actions/fields';
@@ -23,24 +24,9 @@ export class SendEmail implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		// `hide` rather than `show`, as in the Attachment node: n8n's editor takes a parameter that `show` rules of every
-		// credential cover as the credential selector and switches the provider to the newest credential's.
-		credentials: [
-			{ name: 'ncpOutboundMailerApi', required: true, displayOptions: { hide: { resource: ['nhn'] } } },
-			{ name: 'nhnCloudNotificationHubApi', required: true, displayOptions: { hide: { resource: ['ncp'] } } },
-		],
+		credentials: PROVIDER_CREDENTIALS,
 		properties: [
-			{
-				displayName: 'Provider',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'NAVER Cloud Outbound Mailer (NCP)', value: 'ncp' },
-					{ name: 'NHN Cloud Notification Hub', value: 'nhn' },
-				],
-				default: 'nhn',
-			},
+			providerField,
 			operationField('ncp'),
 			operationField('nhn'),
 			...ncpSend.description,
