@@ -1,9 +1,10 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmark tooling: reports a broken run on stderr and exits 1, never published */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- benchmark tooling: reads the load average, reports a broken run on stderr and exits 1, never published */
 // `./scripts/bench-scale-out`: n8n's queue mode (one main, Redis, PostgreSQL, binary data in the database) with the
 // package installed in every process: 200 NHN uploads, each its own production-webhook execution, with 50 ms of
 // emulator latency, run by two workers and then, in the same run and on the same main and Redis, by one (the other
 // worker stopped). Prints the wall time of each batch and the ratio; the emulator's state checks every upload.
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 
 import {
 	cleanupE2e,
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
 		await emulatorAdmin(emulator, 'POST', '/latency', { ms: LATENCY_MS });
 		const one = await batch(cluster);
 		const storedOne = ((await emulatorAdmin(emulator, 'GET', '/state')) as { nhn: { attachments: unknown[] } }).nhn.attachments.length;
-		const load = (await import('node:os')).loadavg().map((value) => value.toFixed(2)).join(' ');
+		const load = loadavg().map((value) => value.toFixed(2)).join(' ');
 		process.stdout.write(
 			`SCALE-OUT ${UPLOADS} NHN uploads, ${LATENCY_MS} ms latency, one execution each through production webhooks:\n` +
 				`  two workers: ${two.ms} ms (${two.failed} failed, ${storedTwo} stored)\n` +
