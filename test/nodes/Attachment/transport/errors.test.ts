@@ -13,6 +13,36 @@ function thrown(run: () => unknown): NodeApiError {
 	throw new Error('expected an error');
 }
 
+describe('NCP error shapes, as NAVER documents them', () => {
+	it('reads a service error from error.code and names it as the service\'s code', () => {
+		const error = thrown(() =>
+			ncpResult(errorContext, 0, { status: 400, headers: {}, body: { error: { code: '77102', message: 'Bad request', details: 'fileList is required' } } }),
+		);
+		expect(error.message).toBe('NAVER Cloud Outbound Mailer: HTTP 400, code 77102: Bad request - fileList is required');
+	});
+
+	it('reads a gateway error from error.errorCode and names it as the gateway\'s code', () => {
+		const error = thrown(() =>
+			ncpResult(errorContext, 0, { status: 404, headers: {}, body: { error: { errorCode: '300', message: 'Not Found' } } }),
+		);
+		expect(error.message).toBe('NAVER Cloud Outbound Mailer: HTTP 404, API gateway code 300: Not Found');
+	});
+});
+
+describe('NHN hints for the codes of the error-code page', () => {
+	it.each([
+		['400610', /expired.*upload the file again/],
+		['400611', /media type/],
+		['400614', /empty/],
+		['400456', /encoding error/],
+	])('code %s comes with a hint a user can act on', (code, hint) => {
+		const body = { header: { isSuccessful: false, resultCode: Number(code), resultMessage: 'refused' } };
+		const error = nhnFailure(errorContext, 0, { status: 400, headers: {}, body }, body);
+		expect(error.message).toBe(`NHN Cloud Notification Hub: HTTP 400, code ${code}: refused`);
+		expect(error.description).toMatch(hint);
+	});
+});
+
 describe('NCP error mapping', () => {
 	it('names provider, status, gateway code, message and details, with the clock hint on 401', () => {
 		const error = thrown(() =>

@@ -77,6 +77,18 @@ describe('NCP Upload', () => {
 		expect(result.outputOf('Attachment')[0].json.fileIds).toEqual(['a', 'b']);
 	});
 
+	it('in one request, fails the item when the service keeps fewer files than it was sent, naming what it kept', async () => {
+		nock(NCP_ORIGIN).post('/api/v1/files').reply(201, { tempRequestId: 'tmp-kept-1', files: files('a') });
+		const workflow = chain(
+			fixtureSource([{ json: {}, binary: { first: { text: 'first file', fileName: 'a.txt' }, second: { text: 'second file', fileName: 'b.txt' } } }]),
+			attachmentNode({ resource: 'ncp', operation: 'upload', binaryPropertyName: 'first, second', requestMode: 'single' }, { continueOnFail: true }),
+		);
+		const [item] = (await runWorkflow(workflow, engineSetup())).outputOf('Attachment');
+		expect(item.json.error).toBe('Cloud Outbound Mailer kept 1 of the 2 files of item 0 sent in one request (tempRequestId tmp-kept-1)');
+		expect(item.json.description).toBe('Files kept: "f0.pdf". Use "One Request per File", or delete that tempRequestId and upload again.');
+		expect(item.json.fileIds).toBeUndefined();
+	});
+
 	it('sends one request per file on request, and gathers every tempRequestId', async () => {
 		const seen: string[] = [];
 		nock(NCP_ORIGIN)
