@@ -15,7 +15,7 @@ const project = (displayName, testMatch, testPathIgnorePatterns = []) => ({
 });
 
 const e2e = '<rootDir>/test/e2e[^/]*/';
-const reliability = '<rootDir>/test/reliability/';
+const reliability = '<rootDir>/test/(reliability|hostile)/';
 const browser = '<rootDir>/test/browser/';
 
 /** @type {import('jest').Config} */
@@ -24,7 +24,8 @@ module.exports = {
 	projects: [
 		// Unit and engine tests (n8n-core's engine with nock, the emulator in-process): every test folder not below.
 		project('unit', ['<rootDir>/test/**/*.test.ts'], [e2e, reliability, browser]),
-		project('reliability', [`${reliability}**/*.test.ts`]),
+		// Fault, bad-input, fuzz and hostile-server suites: slower, cross-cutting, not part of the everyday loop.
+		project('reliability', ['<rootDir>/test/reliability/**/*.test.ts', '<rootDir>/test/hostile/**/*.test.ts']),
 		// A real n8n 2.41.1 against the emulator: test/e2e, test/e2e-harness and any test/e2e-* folder.
 		project('e2e', ['<rootDir>/test/e2e*/**/*.test.ts']),
 		project('browser', [`${browser}**/*.test.ts`]),

@@ -20,7 +20,7 @@ export function runChildSuite(file: string): { status: number | null; output: st
 	try {
 		const child = spawnSync(
 			process.execPath,
-			[`--max-old-space-size=${CHILD_HEAP_MIB}`, join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', '--runInBand', '--selectProjects', 'unit', '--testMatch', `**/test/hostile/child/${file}`],
+			[`--max-old-space-size=${CHILD_HEAP_MIB}`, join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', '--runInBand', '--selectProjects', 'reliability', '--testMatch', `**/test/hostile/child/${file}`],
 			{ cwd: root, env: { ...process.env, HOSTILE_FIGURES: figuresFile }, encoding: 'utf8', timeout: 300_000 },
 		);
 		if (existsSync(figuresFile)) {
