@@ -6,7 +6,8 @@ export class UnsafeUrlError extends Error {
 	}
 }
 
-function isLoopbackHost(hostname: string): boolean {
+/** 127.0.0.0/8, ::1 and localhost: this machine. */
+export function isLoopbackHost(hostname: string): boolean {
 	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
 	return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
@@ -25,4 +26,3 @@ export function assertSafeUrl(value: string, label: string): URL {
 	);
 }
 
-export { isLoopbackHost };

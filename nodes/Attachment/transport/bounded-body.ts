@@ -14,8 +14,52 @@ export class TransferAbortedError extends Error {
 	}
 }
 
-export function abortErrorOf(signal: AbortSignal | undefined, deadline: AbortSignal | undefined): TransferAbortedError {
-	return new TransferAbortedError(deadline?.aborted && !(signal?.aborted ?? false) ? 'ETIMEDOUT' : 'ECANCELED');
+/** What ends one transfer early: Stop (the execution's cancel signal) or its deadline, whichever fires first. */
+export interface TransferSignals {
+	cancel?: AbortSignal;
+	deadline?: AbortSignal;
+	/** Fires with either. */
+	either?: AbortSignal;
+	/** The error to report when `either` fired. */
+	abortError(): TransferAbortedError;
+	/** The transfer is over: a deadline waiting out a token renewal is not armed again. */
+	finish(): void;
+}
+
+/**
+ * The signals of one transfer. The deadline fires `timeoutMs` after the start; while `authPending` says a token is
+ * being issued (with the token request's own timeout), it waits for that and starts again, so a slow token endpoint
+ * does not use up the request's own time.
+ */
+export function transferSignals(
+	cancel: AbortSignal | undefined,
+	timeoutMs: number | undefined,
+	authPending?: () => Promise<unknown> | undefined,
+): TransferSignals {
+	let finished = false;
+	let deadline: AbortSignal | undefined;
+	if (timeoutMs) {
+		const controller = new AbortController();
+		const arm = () =>
+			AbortSignal.timeout(timeoutMs).addEventListener('abort', () => {
+				if (finished) return;
+				const pending = authPending?.();
+				if (pending) void pending.then(arm);
+				else controller.abort();
+			});
+		arm();
+		deadline = controller.signal;
+	}
+	const present = [cancel, deadline].filter((signal): signal is AbortSignal => !!signal);
+	return {
+		cancel,
+		deadline,
+		either: present.length > 1 ? AbortSignal.any(present) : present[0],
+		abortError: () => new TransferAbortedError(deadline?.aborted && !(cancel?.aborted ?? false) ? 'ETIMEDOUT' : 'ECANCELED'),
+		finish: () => {
+			finished = true;
+		},
+	};
 }
 
 interface DestroyableStream extends AsyncIterable<unknown> {

@@ -10,7 +10,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { scrubSecrets } from '../../../credentials/shared/secrets';
 import { requestPolicy, type RequestPolicy } from '../helpers/parameters';
-import { abortErrorOf, readBounded, rejectOnAbort, TransferAbortedError } from './bounded-body';
+import { readBounded, rejectOnAbort, TransferAbortedError, transferSignals, type TransferSignals } from './bounded-body';
 import { apiError, jsonBodyOf, type ApiFailure, type ProviderId } from './errors';
 import { MultipartForm } from './multipart';
 import { backoffMs, DEFAULT_RETRY, isRetryable, retryAfterMs } from './retry';
@@ -92,38 +92,14 @@ function thrownAnswerOf(error: ClientError): { status: number; data: unknown; he
 
 type Attempt = { answer: HttpAnswer; renewedByN8n: boolean } | { transportCode: string | undefined };
 
-interface AttemptSignals {
-	cancel?: AbortSignal;
-	deadline?: AbortSignal;
-	either?: AbortSignal;
-}
-
-/**
- * A signal that fires `ms` after the request starts; time spent issuing a token (bounded by the token request's own
- * timeout) is not counted, so a slow token endpoint does not use up the request's own time.
- */
-function deadlineSignal(ms: number, authPending: ProviderSpec['authPending']): AbortSignal {
-	const controller = new AbortController();
-	const arm = () =>
-		AbortSignal.timeout(ms).addEventListener('abort', () => {
-			const pending = authPending?.();
-			if (pending) void pending.then(arm);
-			else controller.abort();
-		});
-	arm();
-	return controller.signal;
-}
-
-function signalsFor(ctx: RequestContext, spec: ProviderSpec, policy: RequestPolicy): AttemptSignals {
+function signalsFor(ctx: RequestContext, spec: ProviderSpec, policy: RequestPolicy): TransferSignals {
 	const cancel = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
-	const deadline = policy.timeoutMs ? deadlineSignal(policy.timeoutMs, spec.authPending) : undefined;
-	const present = [cancel, deadline].filter((signal): signal is AbortSignal => !!signal);
-	return { cancel, deadline, either: present.length > 1 ? AbortSignal.any(present) : present[0] };
+	return transferSignals(cancel, policy.timeoutMs, spec.authPending);
 }
 
-async function bodyOf(data: unknown, signals: AttemptSignals): Promise<unknown> {
+async function bodyOf(data: unknown, signals: TransferSignals): Promise<unknown> {
 	if (data !== null && typeof data === 'object' && !Buffer.isBuffer(data) && !(Symbol.asyncIterator in data)) return data;
-	const bytes = await readBounded(data, MAX_ANSWER_BYTES, signals.either, () => abortErrorOf(signals.cancel, signals.deadline));
+	const bytes = await readBounded(data, MAX_ANSWER_BYTES, signals.either, signals.abortError);
 	if (bytes.length === 0) return undefined;
 	const text = bytes.toString('utf8');
 	return jsonBodyOf(text) ?? text;
@@ -156,7 +132,7 @@ async function attemptOnce(
 		ignoreHttpStatusErrors: renewalAsked ? false : spec.renewsOn401 ? { ignore: true, except: [401] } : true,
 		timeout: policy.timeoutMs,
 	};
-	const abort = rejectOnAbort(signals.either, () => abortErrorOf(signals.cancel, signals.deadline));
+	const abort = rejectOnAbort(signals.either, signals.abortError);
 	try {
 		const sent = ctx.helpers.httpRequestWithAuthentication.call(ctx, spec.credentialType, options);
 		sent.catch(() => {});
@@ -178,6 +154,7 @@ async function attemptOnce(
 		return { transportCode: client.code };
 	} finally {
 		abort.dispose();
+		signals.finish();
 	}
 }
 

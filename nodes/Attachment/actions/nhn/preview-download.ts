@@ -4,7 +4,7 @@ import { nhnApiBaseUrl } from '../../../../credentials/nhn/endpoints';
 import { isLoopbackHost } from '../../../../credentials/shared/safe-url';
 import { NHN_MAX_FILE_BYTES } from '../../helpers/limits';
 import type { RequestPolicy } from '../../helpers/parameters';
-import { abortErrorOf, BodyTooLargeError, readBounded, rejectOnAbort, TransferAbortedError } from '../../transport/bounded-body';
+import { BodyTooLargeError, readBounded, rejectOnAbort, TransferAbortedError, transferSignals } from '../../transport/bounded-body';
 import { apiError } from '../../transport/errors';
 import { NHN_CREDENTIAL_TYPE } from '../../transport/nhn';
 
@@ -69,11 +69,7 @@ export async function downloadPreview(
 ): Promise<IBinaryData> {
 	const problem = await previewUrlProblem(ctx, previewUrl);
 	if (problem) throw apiError(ctx, itemIndex, { provider: 'nhn', message: `${problem}: the file was not downloaded` });
-	const cancel = ctx.getExecutionCancelSignal();
-	const deadline = policy.timeoutMs ? AbortSignal.timeout(policy.timeoutMs) : undefined;
-	const signals = [cancel, deadline].filter((signal): signal is AbortSignal => !!signal);
-	const either = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-	const abortError = () => abortErrorOf(cancel, deadline);
+	const { either, abortError } = transferSignals(ctx.getExecutionCancelSignal(), policy.timeoutMs);
 	const abort = rejectOnAbort(either, abortError);
 	let response: IN8nHttpFullResponse | undefined;
 	let failure: unknown;
