@@ -5,7 +5,7 @@
 # (well under 1 s); installing needs root (or sudo) and Debian's package mirror.
 # Nothing is started here and Debian's own clusters and services are left alone: each test file starts its own
 # redis-server and postgres on free 127.0.0.1 ports in a temporary folder and stops them after
-# (e2e/harness/queue-services.ts).
+# (tools/n8n-harness/queue-services.ts).
 # Exports REDIS_SERVER_BIN (the redis-server binary) and PG_BIN_DIR (the folder of initdb and postgres).
 set -euo pipefail
 

@@ -4,8 +4,8 @@
 // credentials. One user folder, one emulator, one n8n server and one browser page for the whole file, cases in
 // sequence; the emulator is reset before each case. Every case saves a screenshot into docs/screenshots.
 // Needs: npm run build (dist/), scripts/ensure-n8n.sh and scripts/ensure-chromium.sh.
-import { CREDENTIAL_IDS } from '../../e2e/fixtures';
-import { DEMO_KEYS } from '../../emulator/server';
+import { CREDENTIAL_IDS } from '../../tools/n8n-harness/fixtures';
+import { DEMO_KEYS } from '../../tools/emulator/server';
 import { NODE_TYPE } from '../e2e/helpers/workflows';
 import { WF } from './helpers/browser-workflows';
 import {

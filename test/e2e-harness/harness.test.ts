@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- e2e tooling: self-test of the harness that drives a real n8n from jest, never published */
-// Self-test of e2e/harness: a throwaway community package (written below, built at test time) is packed,
+// Self-test of tools/n8n-harness: a throwaway community package (written below, built at test time) is packed,
 // installed into fresh n8n user folders, executed by `n8n execute`, and its credential tested over REST.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -21,7 +21,7 @@ import {
 	startServer,
 	type CredentialInput,
 	type WorkflowInput,
-} from '../../e2e/harness';
+} from '../../tools/n8n-harness';
 import { budgetForCommands, N8N_COMMAND_MS } from '../e2e/helpers/budgets';
 
 const PACKAGE_NAME = 'n8n-nodes-ncp-nhn-attachment';

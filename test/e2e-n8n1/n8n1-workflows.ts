@@ -1,6 +1,6 @@
 // The workflows of the n8n 1.x suite: NHN upload, get with download and list; NCP upload and get; an upload run
 // again after the token expired; a long run in which the token expires; one error of each provider.
-import { SAMPLE_FILE } from '../../e2e/fixtures';
+import { SAMPLE_FILE } from '../../tools/n8n-harness/fixtures';
 import { NCP_UPLOAD_DATA, NHN_UPLOAD_DATA } from '../e2e/helpers/upload-parameters';
 import { chain } from '../e2e/helpers/workflow-edges';
 import { attachmentNode, codeNode, manualTrigger, readFromDisk, START, workflow } from '../e2e/helpers/workflows';

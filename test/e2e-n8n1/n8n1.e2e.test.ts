@@ -5,12 +5,12 @@
 // reset also revokes every token, which the real service never does): each case reads what changed in its state.
 import { createHash } from 'node:crypto';
 
-import { cleanupE2e, E2E_OWNER, importCredentials, n8nInstall, nodeOutputItems, nodeOutputJson, startServer, type RunningN8n } from '../../e2e/harness';
-import { CREDENTIAL_IDS, emulatorCredentials, EXAMPLE_FILES, loadExample, nhnCredentialData } from '../../e2e/fixtures';
-import { DEMO_KEYS } from '../../emulator/server';
+import { cleanupE2e, E2E_OWNER, importCredentials, n8nInstall, nodeOutputItems, nodeOutputJson, startServer, type RunningN8n } from '../../tools/n8n-harness';
+import { CREDENTIAL_IDS, emulatorCredentials, EXAMPLE_FILES, loadExample, nhnCredentialData } from '../../tools/n8n-harness/fixtures';
+import { DEMO_KEYS } from '../../tools/emulator/server';
 import { DAY_MS, type EmulatorStateView } from '../e2e/helpers/emulator';
 import { E2eSuite, runManuallyOverRest } from '../e2e/helpers/suite';
-import { sleep } from '../../e2e/harness/proc';
+import { sleep } from '../../tools/n8n-harness/proc';
 import { FRESH_NHN, LONG_RUN_ITEMS, N8N1_WORKFLOWS, WF } from './n8n1-workflows';
 
 jest.setTimeout(120_000);

@@ -4,7 +4,7 @@
 // main, so a worker runs it. The emulator is reset before each case; the checks read its state.
 import { createHash } from 'node:crypto';
 
-import { cleanupE2e } from '../../e2e/harness';
+import { cleanupE2e } from '../../tools/n8n-harness';
 import {
 	callForBytes,
 	callOk,

@@ -2,8 +2,8 @@
 // Example 3 (scheduled clean-up) in a real n8n 2.41.1, run as the editor's "Execute workflow" runs it, in the two
 // states a user meets: nothing expiring (the demo's normal state) and some attachments expiring. As shipped, its NCP
 // list is empty: the NCP steps must not run. One user folder, one emulator, one n8n server.
-import { cleanupE2e, nodeOutputJson, startServer, type N8nRun, type RunningN8n } from '../../e2e/harness';
-import { EXAMPLE_FILES, loadExample } from '../../e2e/fixtures';
+import { cleanupE2e, nodeOutputJson, startServer, type N8nRun, type RunningN8n } from '../../tools/n8n-harness';
+import { EXAMPLE_FILES, loadExample } from '../../tools/n8n-harness/fixtures';
 import { DAY_MS } from './helpers/emulator';
 import { E2eSuite, runManuallyOverRest } from './helpers/suite';
 

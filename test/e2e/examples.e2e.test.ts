@@ -10,9 +10,9 @@ import {
 	readLogLines,
 	startServer,
 	type RunningN8n,
-} from '../../e2e/harness';
-import { CREDENTIAL_IDS, emulatorCredentials, EXAMPLE_FILES, loadExample } from '../../e2e/fixtures';
-import { DEMO_KEYS } from '../../emulator/server';
+} from '../../tools/n8n-harness';
+import { CREDENTIAL_IDS, emulatorCredentials, EXAMPLE_FILES, loadExample } from '../../tools/n8n-harness/fixtures';
+import { DEMO_KEYS } from '../../tools/emulator/server';
 import { DAY_MS, HOUR_MS } from './helpers/emulator';
 import { E2eSuite, runManuallyOverRest } from './helpers/suite';
 import { budgetForCommands, E2E_TEST_MS } from './helpers/budgets';

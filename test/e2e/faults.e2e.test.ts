@@ -13,8 +13,8 @@
 // secret scan of every run's output and log, and one RELIABILITY summary line.
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { importCredentials, nodeOutputItems, nodeRuns, cleanupE2e, type N8nRun } from '../../e2e/harness';
-import { DEMO_KEYS } from '../../emulator/server';
+import { importCredentials, nodeOutputItems, nodeRuns, cleanupE2e, type N8nRun } from '../../tools/n8n-harness';
+import { DEMO_KEYS } from '../../tools/emulator/server';
 import { DAY_MS, sha256 } from './helpers/emulator';
 import { caseFiles, caseIds, seed } from './helpers/fault-case-data';
 import { CASES, loadFactorOf, timeBounds, WRONG_NCP_CREDENTIAL, WRONG_NCP_SECRET } from './helpers/fault-cases';

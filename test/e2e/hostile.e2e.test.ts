@@ -5,9 +5,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { DEMO_KEYS } from '../../emulator/server';
-import { cleanupE2e, importCredentials, nodeRuns } from '../../e2e/harness';
-import { ncpCredentialData, nhnCredentialData } from '../../e2e/fixtures';
+import { DEMO_KEYS } from '../../tools/emulator/server';
+import { cleanupE2e, importCredentials, nodeRuns } from '../../tools/n8n-harness';
+import { ncpCredentialData, nhnCredentialData } from '../../tools/n8n-harness/fixtures';
 import { E2eSuite } from './helpers/suite';
 import { attachmentNode, manualTrigger, START, workflow } from './helpers/workflows';
 

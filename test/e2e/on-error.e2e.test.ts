@@ -2,7 +2,7 @@
 // In a real n8n 2.41.1 with the package installed from its tarball, against the emulator: the node's three On Error
 // settings on three items whose middle one is refused by the API (which branch gets which item), and an item with
 // two binary fields uploaded in full by both providers' Upload with `*`. One user folder, one emulator.
-import { cleanupE2e, nodeRuns, type N8nRun, type RunItem } from '../../e2e/harness';
+import { cleanupE2e, nodeRuns, type N8nRun, type RunItem } from '../../tools/n8n-harness';
 import { sha256 } from './helpers/emulator';
 import { E2eSuite } from './helpers/suite';
 import { attachmentNode, codeNode, codeWithFiles, manualTrigger, START, workflow } from './helpers/workflows';

@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { cleanupE2e, n8nCli, nodeOutputItems, nodeOutputJson } from '../../e2e/harness';
-import { CREDENTIAL_IDS } from '../../e2e/fixtures';
+import { cleanupE2e, n8nCli, nodeOutputItems, nodeOutputJson } from '../../tools/n8n-harness';
+import { CREDENTIAL_IDS } from '../../tools/n8n-harness/fixtures';
 import { DAY_MS, sha256 } from './helpers/emulator';
 import { answered, pairedItems } from './helpers/operation-checks';
 import { INLINE, INVOICE, NOTES, PHOTO, TOOL } from './helpers/operation-files';

@@ -5,8 +5,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { cleanupE2e, nodeOutputItems } from '../../e2e/harness';
-import { CREDENTIAL_IDS } from '../../e2e/fixtures';
+import { cleanupE2e, nodeOutputItems } from '../../tools/n8n-harness';
+import { CREDENTIAL_IDS } from '../../tools/n8n-harness/fixtures';
 import { sha256 } from './helpers/emulator';
 import { E2eSuite } from './helpers/suite';
 import { manualTrigger, readFromDisk, START, workflow } from './helpers/workflows';

@@ -1,5 +1,5 @@
 // GET /__admin/mails (both services' accepted mails in one shape) and the per-service records in GET /__admin/state.
-import { startEmulator, type Emulator } from '../../emulator/server';
+import { startEmulator, type Emulator } from '../../tools/emulator/server';
 import { admin, adminJson, bytes, type Json, NCP_KEYS, ncpPostMail, ncpUploadFiles, NHN_KEYS, nhnFetch, nhnToken, sha256, uploadForm } from './helpers';
 
 let emu: Emulator;

@@ -1,4 +1,4 @@
-import { DEMO_KEYS, startEmulator, type Emulator } from '../../emulator/server';
+import { DEMO_KEYS, startEmulator, type Emulator } from '../../tools/emulator/server';
 import { admin, adminJson, bytes, json, type Json, NCP_KEYS, ncpFetch, NHN_KEYS, nhnFetch, nhnToken, sha256, tokenRequest, uploadForm } from './helpers';
 
 const FILE_TYPES = '/attachment/v1.0/attachments/file-types';

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 
-import type { Emulator } from '../../emulator/server';
+import type { Emulator } from '../../tools/emulator/server';
 
 export const NCP_KEYS = { accessKeyId: 'test-ncp-access-key', secretKey: 'test-ncp-secret-key' };
 export const NHN_KEYS = {

@@ -1,5 +1,5 @@
 // NCP createMailRequest (POST /mails) against what its pages document; see docs/send-email-spec.md.
-import { startEmulator, type Emulator } from '../../emulator/server';
+import { startEmulator, type Emulator } from '../../tools/emulator/server';
 import {
 	adminJson,
 	bytes,

@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator } from '../../emulator/server';
+import { startEmulator, type Emulator } from '../../tools/emulator/server';
 import { adminJson, bytes, expectNcpServiceError, json, type Json, MB, NCP_KEYS, ncpFetch, sha256 } from './helpers';
 
 const FILES = '/ncp/api/v1/files';

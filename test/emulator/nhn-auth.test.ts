@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator } from '../../emulator/server';
+import { startEmulator, type Emulator } from '../../tools/emulator/server';
 import { adminJson, expectNhnFailure, expectNhnSuccess, json, NHN_KEYS, nhnFetch, nhnToken, tokenRequest } from './helpers';
 
 const ATTACHMENTS = '/attachment/v1.0/attachments';

@@ -1,5 +1,5 @@
 // Notification Hub free-form EMAIL sending against what its pages document; see docs/send-email-spec.md.
-import { startEmulator, type Emulator } from '../../emulator/server';
+import { startEmulator, type Emulator } from '../../tools/emulator/server';
 import { adminJson, bytes, expectNhnFailure, expectNhnSuccess, type Json, MB, NHN_KEYS, nhnFetch, nhnToken, sha256, uploadForm } from './helpers';
 
 const EMAIL_SEND = '/message/v1.0/EMAIL/free-form-messages';

@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator } from '../../emulator/server';
+import { startEmulator, type Emulator } from '../../tools/emulator/server';
 import { adminJson, bytes, expectNhnFailure, expectNhnSuccess, type Json, KB, MB, NHN_KEYS, nhnFetch, nhnToken, sha256, uploadForm } from './helpers';
 
 const ATTACHMENTS = '/attachment/v1.0/attachments';

@@ -1,4 +1,4 @@
-import { ncpSignature, ncpSignatureMessage, verifyNcpRequest } from '../../emulator/server';
+import { ncpSignature, ncpSignatureMessage, verifyNcpRequest } from '../../tools/emulator/server';
 import { signNcp } from './helpers';
 
 // Test vectors from API-NOTES.md (computed independently with Node's crypto and with openssl).

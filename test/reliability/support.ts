@@ -6,16 +6,16 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { parseFaultRule } from '../../emulator/faults';
-import type { FaultMatch, FaultSpec } from '../../emulator/faults';
-import { sha256Hex } from '../../emulator/ids';
-import { storeAttachment } from '../../emulator/nhn-attachments';
-import { DEMO_KEYS, startEmulator } from '../../emulator/server';
-import type { Emulator } from '../../emulator/server';
+import { parseFaultRule } from '../../tools/emulator/faults';
+import type { FaultMatch, FaultSpec } from '../../tools/emulator/faults';
+import { sha256Hex } from '../../tools/emulator/ids';
+import { storeAttachment } from '../../tools/emulator/nhn-attachments';
+import { DEMO_KEYS, startEmulator } from '../../tools/emulator/server';
+import type { Emulator } from '../../tools/emulator/server';
 import { operations as ncpOperations } from '../../nodes/Attachment/actions/ncp';
 import { operations as nhnOperations } from '../../nodes/Attachment/actions/nhn';
 import type { OperationModule } from '../../nodes/Attachment/actions/types';
-import { ncpCredentialData, nhnCredentialData } from '../../e2e/fixtures';
+import { ncpCredentialData, nhnCredentialData } from '../../tools/n8n-harness/fixtures';
 import { chain, fixtureSource } from '../engine/harness';
 import type { FixtureItem, RunResult } from '../engine/harness';
 import { attachmentNode, engineSetup, resetTokenCache, runWorkflow, visibleText } from '../nodes/Attachment/shared';

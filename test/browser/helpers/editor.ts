@@ -10,8 +10,8 @@ import { join } from 'node:path';
 
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
-import { E2E_OWNER, makeTempDir, type RunningN8n } from '../../../e2e/harness';
-import { projectRoot } from '../../../e2e/fixtures';
+import { E2E_OWNER, makeTempDir, type RunningN8n } from '../../../tools/n8n-harness';
+import { projectRoot } from '../../../tools/n8n-harness/fixtures';
 
 export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 

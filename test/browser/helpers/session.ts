@@ -2,8 +2,8 @@
 // What the browser test file shares across its cases: one user folder, one emulator, one n8n server and one
 // browser page, set up once (`setUp` in beforeAll, `tearDown` in afterAll), and the per-case tools: a timed case
 // that keeps the page on failure, a screenshot recorder, and the emulator's request log read as lines.
-import { cleanupE2e, startServer, type RunningN8n } from '../../../e2e/harness';
-import { EXAMPLE_FILES, loadExample } from '../../../e2e/fixtures';
+import { cleanupE2e, startServer, type RunningN8n } from '../../../tools/n8n-harness';
+import { EXAMPLE_FILES, loadExample } from '../../../tools/n8n-harness/fixtures';
 import type { EmulatorStateView } from '../../e2e/helpers/emulator';
 import { E2eSuite } from '../../e2e/helpers/suite';
 import { WORKFLOWS } from './browser-workflows';

@@ -8,10 +8,10 @@ import {
 	startQueueCluster,
 	type QueueCluster,
 	type WorkflowInput,
-} from '../../../e2e/harness';
-import { sleep } from '../../../e2e/harness/proc';
-import { emulatorCredentials, EXAMPLE_FILES, loadExample, projectRoot, SAMPLE_DIR, writeSampleFile, type SampleFile } from '../../../e2e/fixtures';
-import { startEmulator } from '../../../emulator/server';
+} from '../../../tools/n8n-harness';
+import { sleep } from '../../../tools/n8n-harness/proc';
+import { emulatorCredentials, EXAMPLE_FILES, loadExample, projectRoot, SAMPLE_DIR, writeSampleFile, type SampleFile } from '../../../tools/n8n-harness/fixtures';
+import { startEmulator } from '../../../tools/emulator/server';
 import { EmulatorDriver } from '../../e2e/helpers/emulator';
 import { exampleOnWebhook, OPERATION_WORKFLOWS, PATHS } from './webhook-workflows';
 

@@ -2,8 +2,8 @@
 // keep every node but their trigger, which becomes a Webhook trigger of the same name.
 import { randomUUID } from 'node:crypto';
 
-import type { WorkflowInput } from '../../../e2e/harness';
-import { SAMPLE_FILE } from '../../../e2e/fixtures';
+import type { WorkflowInput } from '../../../tools/n8n-harness';
+import { SAMPLE_FILE } from '../../../tools/n8n-harness/fixtures';
 import { NCP_UPLOAD_DATA, NHN_UPLOAD_DATA } from '../../e2e/helpers/upload-parameters';
 import { chain } from '../../e2e/helpers/workflow-edges';
 import { attachmentNode, readFromDisk, workflow } from '../../e2e/helpers/workflows';

@@ -2,9 +2,9 @@
 // made directly (to prepare data a workflow then works on), and the tokens it issued (for the secret scan).
 import { createHash, createHmac } from 'node:crypto';
 
-import type { Emulator } from '../../../emulator/server';
-import { DEMO_KEYS } from '../../../emulator/server';
-import { emulatorAdmin } from '../../../e2e/fixtures';
+import type { Emulator } from '../../../tools/emulator/server';
+import { DEMO_KEYS } from '../../../tools/emulator/server';
+import { emulatorAdmin } from '../../../tools/n8n-harness/fixtures';
 
 export const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 

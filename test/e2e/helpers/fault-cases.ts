@@ -1,6 +1,6 @@
 // The faults of the e2e fault matrix, one workflow each: what is injected, on which operations, with which retry
 // options, how each operation's faulted item must come out (README "Retries"), and the time the options allow.
-import { DEMO_KEYS, type FaultSpec } from '../../../emulator/server';
+import { DEMO_KEYS, type FaultSpec } from '../../../tools/emulator/server';
 import type { OpKey, Operation } from './fault-operations';
 
 export type Outcome = 'success' | 'error';

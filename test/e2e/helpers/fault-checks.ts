@@ -1,8 +1,8 @@
 // What an e2e fault case checks in each operation's output and in the emulator: a successful item as the
 // operation answers it, a clear error item naming the provider, the items' pairing, the requests on a faulted
 // route and the uploads a run stored.
-import { nodeRuns, type N8nRun, type RunItem } from '../../../e2e/harness';
-import type { FaultMatch } from '../../../emulator/server';
+import { nodeRuns, type N8nRun, type RunItem } from '../../../tools/n8n-harness';
+import type { FaultMatch } from '../../../tools/emulator/server';
 import type { EmulatorStateView } from './emulator';
 import type { CaseIds } from './fault-case-data';
 import type { FaultCase } from './fault-cases';

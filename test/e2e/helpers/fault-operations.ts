@@ -1,7 +1,7 @@
 // The operations of the e2e fault matrix: one Attachment node each in every fault workflow, how README "Retries"
 // treats it (a read is retried after 502/503/504, a reset or a timeout; an upload stores a file), and the request
 // of the middle item that a fault is injected on.
-import type { FaultMatch } from '../../../emulator/server';
+import type { FaultMatch } from '../../../tools/emulator/server';
 import type { CaseIds } from './fault-case-data';
 import { NCP_UPLOAD_DATA, NHN_UPLOAD_DATA } from './upload-parameters';
 

@@ -1,6 +1,6 @@
 // Reading the e2e operation runs: the pairing of output items, and the NHN requests a case made without the
 // token renewal an earlier case left behind.
-import type { RunItem } from '../../../e2e/harness';
+import type { RunItem } from '../../../tools/n8n-harness';
 import type { EmulatorStateView } from './emulator';
 
 export const pairedItems = (items: RunItem[]) => items.map((item) => item.pairedItem);

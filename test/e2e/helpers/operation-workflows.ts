@@ -1,6 +1,6 @@
 // The workflows of the e2e operation tests: every operation of both providers, binary data from disk and from a
 // Code node, an NHN upload run again after the token expired, and Continue On Fail.
-import { SAMPLE_FILE } from '../../../e2e/fixtures';
+import { SAMPLE_FILE } from '../../../tools/n8n-harness/fixtures';
 import { INLINE, INVOICE, LETTERS, NOTES, PHOTO, TOOL } from './operation-files';
 import { NCP_UPLOAD_DATA, NHN_UPLOAD_DATA } from './upload-parameters';
 import { chain } from './workflow-edges';

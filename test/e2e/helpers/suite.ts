@@ -22,9 +22,9 @@ import {
 	type RunningN8n,
 	type UserFolder,
 	type WorkflowInput,
-} from '../../../e2e/harness';
-import { emulatorCredentials, projectRoot, SAMPLE_DIR, writeSampleFile, type SampleFile } from '../../../e2e/fixtures';
-import { DEMO_KEYS, startEmulator } from '../../../emulator/server';
+} from '../../../tools/n8n-harness';
+import { emulatorCredentials, projectRoot, SAMPLE_DIR, writeSampleFile, type SampleFile } from '../../../tools/n8n-harness/fixtures';
+import { DEMO_KEYS, startEmulator } from '../../../tools/emulator/server';
 import { EmulatorDriver } from './emulator';
 import { N8N_COMMAND_MS } from './budgets';
 

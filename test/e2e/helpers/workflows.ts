@@ -1,7 +1,7 @@
 // Small workflows for the end-to-end tests: Manual Trigger, Code nodes that produce items (with inline binary
 // data), the package's Attachment node, and the connections between them.
-import type { WorkflowInput } from '../../../e2e/harness';
-import { CREDENTIAL_IDS } from '../../../e2e/fixtures';
+import type { WorkflowInput } from '../../../tools/n8n-harness';
+import { CREDENTIAL_IDS } from '../../../tools/n8n-harness/fixtures';
 
 export const NODE_TYPE = 'n8n-nodes-ncp-nhn-attachment.attachment';
 export const START = 'Start';

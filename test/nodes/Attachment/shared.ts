@@ -2,13 +2,13 @@ import Busboy from 'busboy';
 import { createHmac } from 'crypto';
 import type { ICredentialDataDecryptedObject, INode, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from '../../../emulator/server';
+import { startEmulator, type Emulator } from '../../../tools/emulator/server';
 import { NcpOutboundMailerApi } from '../../../credentials/NcpOutboundMailerApi.credentials';
 import { NhnCloudNotificationHubApi } from '../../../credentials/NhnCloudNotificationHubApi.credentials';
 import { NHN_TOKEN_URLS } from '../../../credentials/nhn/endpoints';
 import { nhnTokenCache } from '../../../credentials/nhn/token-cache';
 import { Attachment } from '../../../nodes/Attachment/Attachment.node';
-import { ncpCredentialData, nhnCredentialData } from '../../../e2e/fixtures';
+import { ncpCredentialData, nhnCredentialData } from '../../../tools/n8n-harness/fixtures';
 import { credentialsFor, runWorkflow, workflowNode } from '../../engine/harness';
 import { nock } from '../../engine/nock';
 import type { EngineSetup, RunResult } from '../../engine/harness';

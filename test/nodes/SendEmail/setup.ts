@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import type { INode, INodeParameters } from 'n8n-workflow';
 
-import type { Emulator } from '../../../emulator/server';
-import { emulatorAdmin } from '../../../e2e/fixtures';
+import type { Emulator } from '../../../tools/emulator/server';
+import { emulatorAdmin } from '../../../tools/n8n-harness/fixtures';
 import { SendEmail } from '../../../nodes/SendEmail/SendEmail.node';
 import { credentialsFor, workflowNode, type EngineSetup } from '../../engine/harness';
 import { emulatorEngineCredentials, engineSetup } from '../Attachment/shared';

@@ -5,8 +5,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { emulatorCredentials, projectRoot } from '../e2e/fixtures';
-import { createUserFolder, importCredentials, importWorkflow, packPackage } from '../e2e/harness';
+import { emulatorCredentials, projectRoot } from '../n8n-harness/fixtures';
+import { createUserFolder, importCredentials, importWorkflow, packPackage } from '../n8n-harness';
 import { startEmulator } from '../emulator/server';
 import { EmulatorControl } from './emulator-control';
 import { check, execute, step, type World } from './runs';

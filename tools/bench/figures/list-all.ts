@@ -1,6 +1,6 @@
 // Figure 3: Return All over 10,000 attachments with 50 ms latency: the requests made, and the time of the node's
 // concurrent paging against sequential paging, interleaved.
-import { nodeOutputItems } from '../../e2e/harness';
+import { nodeOutputItems } from '../../n8n-harness';
 import { nhnRequests, refused } from '../emulator-control';
 import { list, median, ms, ratio, type Row } from '../report';
 import { check, execute, reportRows, rotation, step, type World } from '../runs';

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmark tooling: prints its progress to stdout, never published */
 // What every figure's loop uses: progress lines, the interleaving order of a repetition, a measured run of a
 // workflow that must succeed, a check that stops the benchmark, and the rows of a figure printed as they are known.
-import type { UserFolder } from '../e2e/harness';
+import type { UserFolder } from '../n8n-harness';
 import type { EmulatorControl } from './emulator-control';
 import { assertRunSucceeded, executeMeasured, nodeExecutionMs, type N8nExecution } from './n8n-run';
 import { figureLine, mib, ms, type Row } from './report';

@@ -17,7 +17,7 @@ import {
 	readLogLines,
 	type N8nRun,
 	type UserFolderLayout,
-} from '../e2e/harness';
+} from '../n8n-harness';
 
 const GNU_TIME = '/usr/bin/time';
 

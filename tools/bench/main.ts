@@ -4,7 +4,7 @@
 // data (n8n's start-up is never counted); variants are interleaved (A B A B ...) and compared by their medians.
 // A missed goal is reported, not an error: the process fails only when a run breaks.
 // Each figure is measured in bench/figures/; this file sets the world up, runs them in turn and writes the table.
-import { cleanupE2e } from '../e2e/harness';
+import { cleanupE2e } from '../n8n-harness';
 import { listAll } from './figures/list-all';
 import { manyUploads } from './figures/many-uploads';
 import { tokens } from './figures/tokens';

@@ -14,8 +14,8 @@ import {
 	startQueueCluster,
 	type QueueCluster,
 	type WorkflowInput,
-} from '../e2e/harness';
-import { CREDENTIAL_IDS, emulatorAdmin, emulatorCredentials, projectRoot, SAMPLE_DIR, SAMPLE_FILE, writeSampleFile } from '../e2e/fixtures';
+} from '../n8n-harness';
+import { CREDENTIAL_IDS, emulatorAdmin, emulatorCredentials, projectRoot, SAMPLE_DIR, SAMPLE_FILE, writeSampleFile } from '../n8n-harness/fixtures';
 import { startEmulator } from '../emulator/server';
 
 const UPLOADS = 200;

@@ -3,7 +3,7 @@
 // workflow runs: every run would then start with a 401 and a token renewal (and resend its first uploads). So
 // `reset()` puts the issued tokens back after the reset; `tokensIssued` and `tokenRequests` still start at 0.
 import type { Emulator } from '../emulator/server';
-import { emulatorAdmin } from '../e2e/fixtures';
+import { emulatorAdmin } from '../n8n-harness/fixtures';
 
 export interface StateView {
 	nhn: {

@@ -1,6 +1,6 @@
 // The benchmark's workflows: a Manual Trigger, a node that produces the input (Read/Write Files from Disk, or a
 // Code node), and the measured node: this package's Attachment node or n8n's HTTP Request node.
-import type { WorkflowInput } from '../e2e/harness';
+import type { WorkflowInput } from '../n8n-harness';
 
 export const NODE_TYPE = 'n8n-nodes-ncp-nhn-attachment.attachment';
 export const START = 'Start';

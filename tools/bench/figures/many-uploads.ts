@@ -1,6 +1,6 @@
 // Figure 2: 200 files of 64 KiB with 50 ms latency: the node at its default concurrency, n8n's HTTP Request node,
 // and the node at concurrency 1, interleaved.
-import { nodeOutputItems } from '../../e2e/harness';
+import { nodeOutputItems } from '../../n8n-harness';
 import { refused } from '../emulator-control';
 import { list, median, ms, ratio, type Row } from '../report';
 import { check, execute, reportRows, rotation, step, type World } from '../runs';

@@ -3,7 +3,7 @@
 // and the peak memory of the runs uploading 25 MiB and 1 KiB, with and without the Attachment node.
 import { join } from 'node:path';
 
-import { run } from '../../e2e/harness';
+import { run } from '../../n8n-harness';
 import { DEMO_KEYS } from '../../emulator/server';
 import type { BareUploadInput, BareUploadResult } from '../bare-upload';
 import { refused } from '../emulator-control';

@@ -13,7 +13,7 @@ import {
 	projectRoot,
 	SAMPLE_DIR,
 	writeSampleFile,
-} from '../e2e/fixtures';
+} from '../n8n-harness/fixtures';
 import {
 	E2E_OWNER,
 	importCredentials,
@@ -24,7 +24,7 @@ import {
 	startServer,
 	type RunningN8n,
 	type UserFolderLayout,
-} from '../e2e/harness';
+} from '../n8n-harness';
 
 const EDITOR_PORT = Number(process.env.DEMO_N8N_PORT ?? 5678);
 const EMULATOR_PORT = Number(process.env.DEMO_EMULATOR_PORT ?? 8787);

@@ -1,5 +1,5 @@
 // Figure 5: the token requests of a 1,000-item NHN run with a credential that holds no token yet.
-import { nodeOutputItems } from '../../e2e/harness';
+import { nodeOutputItems } from '../../n8n-harness';
 import { nhnRequests, refused } from '../emulator-control';
 import { ms, type Row } from '../report';
 import { check, execute, reportRows, step, type World } from '../runs';

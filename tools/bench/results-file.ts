@@ -1,13 +1,13 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- benchmark tooling: asks git for the commit and writes bench/results, never published */
-// bench/results/latest.md: the table of a whole run with the commit, versions and machine it ran on, and how each
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- benchmark tooling: asks git for the commit and writes tools/bench/results, never published */
+// tools/bench/results/latest.md: the table of a whole run with the commit, versions and machine it ran on, and how each
 // figure was measured.
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-import { projectRoot } from '../e2e/fixtures';
-import { N8N_VERSION } from '../e2e/harness';
+import { projectRoot } from '../n8n-harness/fixtures';
+import { N8N_VERSION } from '../n8n-harness';
 import { crashedAfterSuccess } from './n8n-run';
 import { markdownDetails, markdownTable, type Row } from './report';
 
@@ -16,7 +16,7 @@ function git(args: string[]): string {
 	return result.status === 0 ? result.stdout.trim() : '?';
 }
 
-/** Writes bench/results/latest.md (replacing the last run's); returns its path. */
+/** Writes tools/bench/results/latest.md (replacing the last run's); returns its path. */
 export async function writeResults(rows: Row[], totalMs: number): Promise<string> {
 	const commit = git(['rev-parse', '--short', 'HEAD']);
 	const dirty = git(['status', '--porcelain', '--', 'nodes', 'credentials']) !== '';
@@ -43,8 +43,8 @@ export async function writeResults(rows: Row[], totalMs: number): Promise<string
 			? [`n8n died of a signal after printing a successful run in ${crashedAfterSuccess.length} run(s), counted as they printed: ${crashedAfterSuccess.join('; ')}.`, '']
 			: []),
 	].join('\n');
-	const file = join(projectRoot(), 'bench', 'results', 'latest.md');
-	await mkdir(join(projectRoot(), 'bench', 'results'), { recursive: true });
+	const file = join(projectRoot(), 'tools', 'bench', 'results', 'latest.md');
+	await mkdir(join(projectRoot(), 'tools', 'bench', 'results'), { recursive: true });
 	await writeFile(file, text);
 	return file;
 }

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmark tooling: BENCH_REPS from the environment, never published */
 // What the benchmark measures with: repetitions, file sizes and counts, the emulator's latency, the credentials and
 // the ids of the workflows it imports.
-import { CREDENTIAL_IDS } from '../e2e/fixtures';
+import { CREDENTIAL_IDS } from '../n8n-harness/fixtures';
 import type { CredentialRef } from './workflows';
 
 export const KIB = 1024;

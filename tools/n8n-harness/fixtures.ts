@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 
 import type { Emulator } from '../emulator/server';
 import { DEMO_KEYS } from '../emulator/server';
-import type { CredentialInput, WorkflowInput } from './harness';
+import type { CredentialInput, WorkflowInput } from './cli';
 
 /** The repository root: the nearest folder above this file whose package.json is this package's. */
 export function projectRoot(from = __dirname): string {
