@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { delay, drain, sendJson, sendRaw, type Headers } from './http-utils';
-import type { ServiceName } from './state';
+import { SERVICE_NAMES, type ServiceName } from './services';
 
 export type FaultSpec =
 	| { type: 'status'; status: number; body?: unknown; headers?: Headers }
@@ -27,7 +27,6 @@ export interface FaultRule {
 
 export class FaultSpecError extends Error {}
 
-const SERVICES: ServiceName[] = ['ncp', 'nhn', 'nhn-oauth', 'nhn-preview'];
 let nextFaultId = 1;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -83,7 +82,7 @@ function parseMatch(raw: unknown): FaultMatch {
 		if (!isValidRegex(match.pathRegex)) throw new FaultSpecError('match.pathRegex is not a valid regular expression');
 	}
 	if (raw.service !== undefined) {
-		if (!SERVICES.includes(raw.service as ServiceName)) throw new FaultSpecError(`match.service must be one of ${SERVICES.join(', ')}`);
+		if (!SERVICE_NAMES.includes(raw.service as ServiceName)) throw new FaultSpecError(`match.service must be one of ${SERVICE_NAMES.join(', ')}`);
 		match.service = raw.service as ServiceName;
 	}
 	return match;

@@ -22,7 +22,8 @@ import { NHN_PREVIEW_PREFIX } from './nhn-attachments';
 import { NHN_CODES } from './nhn-common';
 import { handleNhnOauth, MAX_TOKEN_LIFETIME_SECONDS, NHN_OAUTH_PREFIX, NHN_TOKEN_PATH } from './nhn-oauth';
 import { handleNhnPreview } from './nhn-preview';
-import { createState, recordRequest, type EmulatorState, type NcpKeys, type NhnKeys, type RequestRecord, type ServiceName } from './state';
+import { createState, recordRequest, type EmulatorState, type NcpKeys, type NhnKeys, type RequestRecord } from './state';
+import type { ServiceName } from './services';
 
 export { snapshotState } from './admin';
 export { ncpSignature, ncpSignatureMessage, verifyNcpRequest, NCP_TIMESTAMP_TOLERANCE_MS } from './ncp-signature';

@@ -1,6 +1,5 @@
 import type { FaultRule } from './faults';
-
-export type ServiceName = 'ncp' | 'nhn' | 'nhn-oauth' | 'nhn-preview';
+import type { ServiceName } from './services';
 
 export interface NcpKeys {
 	accessKeyId: string;

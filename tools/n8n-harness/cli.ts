@@ -6,7 +6,7 @@ import { atLeast, configuredLogLevel, n8nEnv } from './env';
 import { n8nBin } from './paths';
 import { assertSucceeded, freePort, run, type RunResult } from './proc';
 import { isRun, parseRunJson, type N8nRun } from './run-data';
-import type { UserFolderLayout } from './user-folder';
+import type { UserFolderLayout } from './user-folder-layout';
 
 export interface CredentialInput {
 	/** Any string id; workflows refer to it as `credentials: { <type>: { id, name } }`. */

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- e2e tooling: drives a real n8n from jest, never published; the encryption key is a fixed test-only value */
 // The environment of every n8n process the harness starts: offline, headless, one user folder, own ports.
-import type { UserFolderLayout } from './user-folder';
+import type { UserFolderLayout } from './user-folder-layout';
 import { node24BinDir } from './paths';
 
 /** Fixed so credentials imported by one command decrypt in the next (and in a copied database). */

@@ -5,7 +5,8 @@ export { cleanupE2e, e2eRoot, keepE2e, makeTempDir, n8nBin, n8nHome, n8nInstall,
 export type { N8nInstall } from './paths';
 export { packPackage } from './pack';
 export { createUserFolder, installCommunityPackage, layoutAt } from './user-folder';
-export type { CreateUserFolderOptions, InstalledPackage, UserFolder, UserFolderLayout } from './user-folder';
+export type { CreateUserFolderOptions, InstalledPackage, UserFolder } from './user-folder';
+export type { UserFolderLayout } from './user-folder-layout';
 export { E2E_ENCRYPTION_KEY, n8nEnv } from './env';
 export { executeWorkflow, importCredentials, importWorkflow, n8nCli, readLogLines } from './cli';
 export type { CliOptions, CredentialInput, ExecuteResult, LogEntry, WorkflowInput } from './cli';

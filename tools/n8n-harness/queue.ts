@@ -10,7 +10,8 @@ import { makeTempDir, n8nInstall } from './paths';
 import { assertSucceeded, run, sleep } from './proc';
 import { startPostgres, startRedis, type RunningPostgres, type RunningService } from './queue-services';
 import { startServer, type RunningN8n } from './server';
-import { installCommunityPackage, layoutAt, type UserFolderLayout } from './user-folder';
+import { installCommunityPackage, layoutAt } from './user-folder';
+import type { UserFolderLayout } from './user-folder-layout';
 
 export interface QueueWorker {
 	name: string;

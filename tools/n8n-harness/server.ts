@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { n8nEnv } from './env';
 import { n8nBin, onCleanup } from './paths';
 import { groupAlive, killGroup, sleep, tail } from './proc';
-import type { UserFolderLayout } from './user-folder';
+import type { UserFolderLayout } from './user-folder-layout';
 
 /**
  * The instance owner (N8N_INSTANCE_OWNER_MANAGED_BY_ENV). The hash is bcrypt (cost 10) of `password`, computed
