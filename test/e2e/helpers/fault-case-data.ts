@@ -2,13 +2,8 @@
 // run as NCP uploads and NHN attachments.
 import { DAY_MS, sha256, type EmulatorDriver } from './emulator';
 import type { FaultCase } from './fault-cases';
-import { ITEMS } from './fault-operations';
+import { ITEMS, type CaseIds } from './fault-operations';
 import type { InlineFile } from './workflows';
-
-export interface CaseIds {
-	ncp: string[];
-	nhn: string[];
-}
 
 export const caseIds = (index: number): CaseIds => ({
 	ncp: Array.from({ length: ITEMS }, (_, i) => `e2e-fault-${String(index).padStart(2, '0')}-item-${i}-99`),

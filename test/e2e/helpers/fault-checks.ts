@@ -4,9 +4,8 @@
 import { nodeRuns, type N8nRun, type RunItem } from '../../../tools/n8n-harness';
 import type { FaultMatch } from '../../../tools/emulator/server';
 import type { EmulatorStateView } from './emulator';
-import type { CaseIds } from './fault-case-data';
 import type { FaultCase } from './fault-cases';
-import type { Operation } from './fault-operations';
+import type { CaseIds, Operation } from './fault-operations';
 
 const NCP_LABEL = 'NAVER Cloud Outbound Mailer';
 const NHN_LABEL = 'NHN Cloud Notification Hub';

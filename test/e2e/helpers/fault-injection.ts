@@ -2,9 +2,8 @@
 // Faults put in the emulator for one e2e fault case, on each operation's middle-item request, and a watch on
 // when each is taken (the request arrived).
 import type { EmulatorDriver } from './emulator';
-import type { CaseIds } from './fault-case-data';
 import type { FaultCase } from './fault-cases';
-import { opByKey, type OpKey } from './fault-operations';
+import { opByKey, type CaseIds, type OpKey } from './fault-operations';
 
 /** Injects the case's fault on each operation's middle-item request; returns the ids of the rules that carry it. */
 export async function inject(driver: EmulatorDriver, c: FaultCase, ids: CaseIds): Promise<Map<OpKey, number>> {

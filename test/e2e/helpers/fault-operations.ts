@@ -2,12 +2,17 @@
 // treats it (a read is retried after 502/503/504, a reset or a timeout; an upload stores a file), and the request
 // of the middle item that a fault is injected on.
 import type { FaultMatch } from '../../../tools/emulator/server';
-import type { CaseIds } from './fault-case-data';
 import { NCP_UPLOAD_DATA, NHN_UPLOAD_DATA } from './upload-parameters';
 
 /** Items per fault workflow, and the one whose requests are faulted. */
 export const ITEMS = 3;
 export const MIDDLE = 1;
+
+/** The IDs of one case's items, per provider: what the gets read (seeded by fault-case-data.ts). */
+export interface CaseIds {
+	ncp: string[];
+	nhn: string[];
+}
 
 export const NCP_FILES = '/ncp/api/v1/files';
 export const NHN_ATTACHMENTS = '/nhn/attachment/v1.0/attachments';
