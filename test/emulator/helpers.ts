@@ -1,6 +1,6 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
-import type { Emulator } from '../../tools/emulator/server';
+import { ncpSignedHeaders, type Emulator } from '../../tools/emulator/server';
 
 export const NCP_KEYS = { accessKeyId: 'test-ncp-access-key', secretKey: 'test-ncp-secret-key' };
 export const NHN_KEYS = {
@@ -20,11 +20,6 @@ export const MB = 1024 * 1024;
 
 export const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
-/** Signature v2, written here independently of the emulator's verifier. */
-export function signNcp(secretKey: string, method: string, target: string, timestamp: string, accessKey: string): string {
-	return createHmac('sha256', secretKey).update(`${method} ${target}\n${timestamp}\n${accessKey}`).digest('base64');
-}
-
 export interface NcpCall {
 	method?: string;
 	body?: RequestInit['body'];
@@ -41,16 +36,12 @@ export function ncpFetch(emu: Emulator, target: string, call: NcpCall = {}): Pro
 	const method = call.method ?? 'GET';
 	const timestamp = call.timestamp ?? String(Date.now());
 	const accessKey = call.accessKey ?? NCP_KEYS.accessKeyId;
-	const signature = signNcp(call.secretKey ?? NCP_KEYS.secretKey, method, call.signedTarget ?? target, timestamp, accessKey);
+	// Signed by the emulator's own signer, which test/emulator/signature.test.ts pins to the documented vectors.
+	const keys = { accessKeyId: accessKey, secretKey: call.secretKey ?? NCP_KEYS.secretKey };
 	return fetch(`${emu.url}${target}`, {
 		method,
 		body: call.body,
-		headers: {
-			'x-ncp-apigw-timestamp': timestamp,
-			'x-ncp-iam-access-key': accessKey,
-			'x-ncp-apigw-signature-v2': signature,
-			...call.headers,
-		},
+		headers: { ...ncpSignedHeaders(keys, method, call.signedTarget ?? target, timestamp), ...call.headers },
 	});
 }
 

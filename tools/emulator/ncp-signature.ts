@@ -18,6 +18,15 @@ export const ncpSignatureMessage = (method: string, requestTarget: string, times
 export const ncpSignature = (secretKey: string, message: string): string =>
 	createHmac('sha256', Buffer.from(secretKey, 'utf8')).update(message, 'utf8').digest('base64');
 
+/** The three headers a client sends: what the tests' own clients use to call the emulator as NCP would be called. */
+export function ncpSignedHeaders(keys: NcpKeys, method: string, requestTarget: string, timestamp = String(Date.now())): Record<string, string> {
+	return {
+		[NCP_HEADERS.timestamp]: timestamp,
+		[NCP_HEADERS.accessKey]: keys.accessKeyId,
+		[NCP_HEADERS.signature]: ncpSignature(keys.secretKey, ncpSignatureMessage(method, requestTarget, timestamp, keys.accessKeyId)),
+	};
+}
+
 export interface NcpAuthInput {
 	method: string;
 	/** The raw path and query exactly as received (Node's `req.url`). */

@@ -26,7 +26,7 @@ import { createState, recordRequest, type EmulatorState, type NcpKeys, type NhnK
 import type { ServiceName } from './services';
 
 export { snapshotState } from './admin';
-export { ncpSignature, ncpSignatureMessage, verifyNcpRequest, NCP_TIMESTAMP_TOLERANCE_MS } from './ncp-signature';
+export { ncpSignature, ncpSignatureMessage, ncpSignedHeaders, verifyNcpRequest, NCP_HEADERS, NCP_TIMESTAMP_TOLERANCE_MS } from './ncp-signature';
 export type { NcpAuthInput, NcpAuthResult } from './ncp-signature';
 export type { EmulatorState, NcpKeys, NhnKeys } from './state';
 export type { FaultSpec, FaultMatch } from './faults';

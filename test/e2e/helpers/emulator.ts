@@ -1,9 +1,8 @@
 // The emulator as the end-to-end tests see it: its admin API (reset, clock, seeding, state), a signed NCP upload
 // made directly (to prepare data a workflow then works on), and the tokens it issued (for the secret scan).
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
-import type { Emulator } from '../../../tools/emulator/server';
-import { DEMO_KEYS } from '../../../tools/emulator/server';
+import { DEMO_KEYS, ncpSignedHeaders, type Emulator } from '../../../tools/emulator/server';
 import { emulatorAdmin } from '../../../tools/n8n-harness/fixtures';
 
 export const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
@@ -101,7 +100,7 @@ export class EmulatorDriver {
 		for (const token of this.emulator.state.nhn.tokens.keys()) this.tokens.add(token);
 	}
 
-	/** A signed `POST /files` (Signature v2 computed here), as a client other than n8n would upload. */
+	/** A signed `POST /files` (signed by the emulator's signer), as a client other than n8n would upload. */
 	async ncpUpload(files: Array<{ bytes: Buffer; fileName: string; mimeType?: string }>): Promise<{
 		tempRequestId: string;
 		files: Array<{ fileName: string; fileSize: number; fileId: string }>;
@@ -111,17 +110,10 @@ export class EmulatorDriver {
 			form.append('fileList', new Blob([new Uint8Array(file.bytes)], { type: file.mimeType ?? 'application/octet-stream' }), file.fileName);
 		}
 		const target = `${new URL(this.emulator.ncpBaseUrl).pathname}/files`;
-		const timestamp = String(Date.now());
-		const { accessKeyId, secretKey } = DEMO_KEYS.ncp;
-		const signature = createHmac('sha256', secretKey).update(`POST ${target}\n${timestamp}\n${accessKeyId}`).digest('base64');
 		const res = await fetch(`${this.emulator.url}${target}`, {
 			method: 'POST',
 			body: form,
-			headers: {
-				'x-ncp-apigw-timestamp': timestamp,
-				'x-ncp-iam-access-key': accessKeyId,
-				'x-ncp-apigw-signature-v2': signature,
-			},
+			headers: ncpSignedHeaders(DEMO_KEYS.ncp, 'POST', target),
 		});
 		if (res.status !== 201) throw new Error(`direct NCP upload: HTTP ${res.status} ${await res.text()}`);
 		return (await res.json()) as Awaited<ReturnType<EmulatorDriver['ncpUpload']>>;

@@ -1,8 +1,7 @@
 import Busboy from 'busboy';
-import { createHmac } from 'crypto';
 import type { ICredentialDataDecryptedObject, INode, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from '../../../tools/emulator/server';
+import { NCP_HEADERS, startEmulator, verifyNcpRequest, type Emulator } from '../../../tools/emulator/server';
 import { NcpOutboundMailerApi } from '../../../credentials/NcpOutboundMailerApi.credentials';
 import { NhnCloudNotificationHubApi } from '../../../credentials/NhnCloudNotificationHubApi.credentials';
 import { NHN_TOKEN_URLS } from '../../../credentials/nhn/endpoints';
@@ -120,17 +119,25 @@ export async function multipartOf(request: Request): Promise<CapturedPart[]> {
 	return parts;
 }
 
-/** Recomputes signature v2 over what the request really carried, independently of the signer under test. */
+/**
+ * Checks signature v2 over what the request really carried with the emulator's verifier (the API Gateway's checks,
+ * independent of the signer under test), and that the timestamp is this minute's.
+ */
 export function hasValidNcpSignature(request: Request, keys = NCP_KEYS): boolean {
 	const url = new URL(request.url);
-	const timestamp = request.headers.get('x-ncp-apigw-timestamp') ?? '';
-	const message = `${request.method} ${url.pathname}${url.search}\n${timestamp}\n${keys.accessKeyId}`;
-	const expected = createHmac('sha256', keys.secretKey).update(message).digest('base64');
-	return (
-		request.headers.get('x-ncp-iam-access-key') === keys.accessKeyId &&
-		request.headers.get('x-ncp-apigw-signature-v2') === expected &&
-		Math.abs(Date.now() - Number(timestamp)) < 60_000
+	const timestamp = request.headers.get(NCP_HEADERS.timestamp) ?? undefined;
+	const verdict = verifyNcpRequest(
+		{
+			method: request.method,
+			requestTarget: `${url.pathname}${url.search}`,
+			timestamp,
+			accessKey: request.headers.get(NCP_HEADERS.accessKey) ?? undefined,
+			signature: request.headers.get(NCP_HEADERS.signature) ?? undefined,
+		},
+		keys,
+		Date.now(),
 	);
+	return verdict.ok && Math.abs(Date.now() - Number(timestamp)) < 60_000;
 }
 
 /** Everything a run produced that a user or an operator could see: output items, errors, log lines. */
