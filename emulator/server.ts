@@ -122,7 +122,7 @@ async function handleRequest(state: EmulatorState, baseUrl: string, req: Incomin
 		}
 		const [, service, handler] = entry;
 		if (service !== 'admin') {
-			const record: RequestRecord = { service, method, path: pathname, query: search, status: 0 };
+			const record: RequestRecord = { service, method, path: pathname, query: search, status: 0, receivedAtMs: Date.now() };
 			recordRequest(state, record);
 			res.on('finish', () => {
 				record.status = res.statusCode;

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { DEFAULT_CONCURRENCY } from '../../helpers/parameters';
+
 export const MESSAGE_CHANNEL_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'AlimTalk', value: 'ALIMTALK' },
 	{ name: 'Email', value: 'EMAIL' },
@@ -102,9 +104,9 @@ const concurrencyOption: INodeProperties = {
 	name: 'concurrency',
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 50 },
-	default: 10,
+	default: DEFAULT_CONCURRENCY,
 	description:
-		'How many items are processed at once (and, for List with Return All, how many pages are fetched at once). Outputs keep the input order.',
+		'How many items are processed at once (and, for List with Return All, how many pages are fetched at once). Outputs keep the input order. Whatever its value, at most 250 requests per second start per credential, and large files are sent a few at a time (32 MiB of files in flight).',
 };
 
 const keepInputBinaryOption: INodeProperties = {

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { withFileBytes } from '../../helpers/file-bytes-budget';
 import { fileTypesParameter } from '../../helpers/parameters';
 import { multipartBody } from '../../transport/multipart';
 import { failIfInvalid, NHN_API_PREFIX, nhnValidation } from '../../transport/nhn';
@@ -25,13 +26,15 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
 	const fileTypes = fileTypesParameter(this, itemIndex, 'fileTypes', true);
 	const input = await nhnUploadInput(this, itemIndex);
-	const request = {
-		method: 'POST' as const,
-		idempotent: true,
-		path: `${NHN_API_PREFIX}/attachments/do-validate`,
-		body: multipartBody(await nhnUploadParts(this, itemIndex, input, fileTypes)),
-	};
-	const { verdict, status } = await nhnValidation.call(this, itemIndex, request, fileTypes);
+	const { verdict, status } = await withFileBytes(this, input.file.size, async () => {
+		const request = {
+			method: 'POST' as const,
+			idempotent: true,
+			path: `${NHN_API_PREFIX}/attachments/do-validate`,
+			body: multipartBody(await nhnUploadParts(this, itemIndex, input, fileTypes)),
+		};
+		return await nhnValidation.call(this, itemIndex, request, fileTypes);
+	});
 	if (this.getNodeParameter('options.failOnInvalid', itemIndex, false) === true) {
 		failIfInvalid(this, itemIndex, verdict, status);
 	}
