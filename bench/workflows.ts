@@ -58,7 +58,7 @@ const uploadParameters = (options: Record<string, unknown>) => ({
 	operation: 'upload',
 	binaryPropertyName: 'data',
 	fileTypeChannel: 'EMAIL',
-	fileTypes: ['EMAIL_DEFAULT'],
+	emailFileTypes: ['EMAIL_DEFAULT'],
 	options,
 });
 

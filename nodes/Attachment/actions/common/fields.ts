@@ -38,39 +38,6 @@ export function singleBinaryPropertyField(): INodeProperties {
 	};
 }
 
-/**
- * Narrows the File Types list below it to one channel's file types: a filter of the editor's list, never sent to
- * the service (the file types chosen are). Named `fileTypeChannel` for the workflows already saved.
- */
-export const fileTypeChannelField: INodeProperties = {
-	displayName: 'Show File Types Of',
-	name: 'fileTypeChannel',
-	type: 'options',
-	options: [
-		{ name: 'AlimTalk', value: 'ALIMTALK' },
-		{ name: 'All Channels', value: '' },
-		{ name: 'Email', value: 'EMAIL' },
-		{ name: 'Push', value: 'PUSH' },
-		{ name: 'RCS', value: 'RCS' },
-		{ name: 'SMS', value: 'SMS' },
-	],
-	default: '',
-	description:
-		'Only filters the File Types list below to one channel; it is not sent. What counts is the file types you pick.',
-};
-
-export function fileTypesField(description: string, required: boolean): INodeProperties {
-	return {
-		displayName: 'File Type Names or IDs',
-		name: 'fileTypes',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getFileTypes', loadOptionsDependsOn: ['fileTypeChannel'] },
-		default: [],
-		required,
-		description: `${description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-	};
-}
-
 const timeoutOption: INodeProperties = {
 	displayName: 'Timeout',
 	name: 'timeout',

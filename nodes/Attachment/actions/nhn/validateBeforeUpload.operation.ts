@@ -2,19 +2,18 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { withFileBytes } from '../../helpers/file-bytes-budget';
-import { fileTypesParameter } from '../../helpers/parameters';
 import { multipartBody } from '../../transport/multipart';
 import { failIfInvalid, NHN_API_PREFIX, nhnValidation } from '../../transport/nhn';
-import { singleBinaryPropertyField, fileTypeChannelField, fileTypesField, optionsField } from '../common/fields';
+import { singleBinaryPropertyField, optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
+import { chosenFileTypes, fileTypeFields } from './file-types';
 import { failOnInvalidOption, fileNameField } from './fields';
 import { nhnUploadInput, nhnUploadParts } from './upload-parts';
 
 const properties: INodeProperties[] = [
 	singleBinaryPropertyField(),
 	fileNameField,
-	fileTypeChannelField,
-	fileTypesField('The file types to check the file against (format, size, dimensions)', true),
+	...fileTypeFields('The file types to check the file against (format, size, dimensions)', true),
 	optionsField([failOnInvalidOption]),
 ];
 
@@ -24,7 +23,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
-	const fileTypes = fileTypesParameter(this, itemIndex, 'fileTypes', true);
+	const fileTypes = chosenFileTypes(this, itemIndex, true);
 	const input = await nhnUploadInput(this, itemIndex);
 	const { verdict, status } = await withFileBytes(this, input.file.size, async () => {
 		const request = {
