@@ -6,6 +6,7 @@
 // Needs: npm run build (dist/), scripts/ensure-n8n.sh and scripts/ensure-chromium.sh.
 import { CREDENTIAL_IDS } from '../../tools/n8n-harness/fixtures';
 import { DEMO_KEYS } from '../../tools/emulator/server';
+import { fileTypesParameterName } from '../../nodes/Attachment/actions/nhn/file-types';
 import { NODE_TYPE } from '../e2e/helpers/workflows';
 import { WF } from './helpers/browser-workflows';
 import {
@@ -172,7 +173,7 @@ describe('the Attachment node in the n8n editor, in headless Chromium', () => {
 				expect({ node: panel.name, fields: await visibleParameters(ndv) }).toEqual({ node: panel.name, fields: panel.fields });
 				expect(await visibleLabels(ndv)).toContain(panel.collection);
 				if (panel.fileTypes) {
-					const chosen = ndv.locator('[data-test-id="parameter-input-fileTypes"]');
+					const chosen = ndv.locator(`[data-test-id="parameter-input-${fileTypesParameterName(String(panel.parameters.fileTypeChannel ?? ''))}"]`);
 					for (const fileType of panel.fileTypes) await chosen.getByText(fileType, { exact: true }).waitFor();
 				}
 				// No issue on any field (a failed option list shows as one too), and no error toast.
@@ -192,7 +193,8 @@ describe('the Attachment node in the n8n editor, in headless Chromium', () => {
 		await step('File Types options loaded from the emulator', async () => {
 			const from = await requestCount();
 			const ndv = await openNodePanel(page(), 'NHN upload');
-			const listbox = await openSelect(page(), ndv.locator('[data-test-id="parameter-input-fileTypes"]'));
+			// Its channel is Email: the Email list.
+			const listbox = await openSelect(page(), ndv.locator('[data-test-id="parameter-input-emailFileTypes"]'));
 			await option(listbox, 'EMAIL_TEMPLATE').waitFor();
 			expect(await optionHeadlines(listbox)).toEqual(['EMAIL_DEFAULT', 'EMAIL_TEMPLATE']);
 			await shot('file-types-options');
@@ -213,7 +215,7 @@ describe('the Attachment node in the n8n editor, in headless Chromium', () => {
 			const failed = page().waitForResponse((res) => res.url().includes('/rest/dynamic-node-parameters/options'));
 			const broken = await openNodePanel(page(), 'NHN upload');
 			await failed;
-			await broken.locator('[data-test-id="parameter-input-fileTypes"]').waitFor();
+			await broken.locator('[data-test-id="parameter-input-emailFileTypes"]').waitFor();
 			const issues = broken.locator('[data-test-id="parameter-issues"]:visible');
 			expect(await eventually(async () => await issues.count(), (n) => n > 0)).toBeGreaterThan(0);
 			await shot('file-types-load-error', { clip: broken.locator('[data-test-id="node-parameters"]') });

@@ -12,7 +12,7 @@ export interface StateView {
 		tokensIssued: number;
 	};
 	latencyMs: number;
-	requests: Array<{ service: string; method: string; path: string; query: string; status: number; fault?: string }>;
+	requests: Array<{ service: string; method: string; path: string; query: string; status: number; fault?: string; receivedAtMs: number }>;
 }
 
 export class EmulatorControl {
@@ -52,3 +52,16 @@ export const nhnRequests = (state: StateView) => state.requests.filter((request)
 
 /** Requests refused with 401 (a token the emulator did not accept), any service. */
 export const refused = (state: StateView) => state.requests.filter((request) => request.status === 401).length;
+
+/** The most NHN API requests that arrived within any one second of a run (a sliding window over arrival times). */
+export function peakRequestsPerSecond(state: StateView): number {
+	const times = nhnRequests(state)
+		.map((request) => request.receivedAtMs)
+		.sort((a, b) => a - b);
+	let peak = 0;
+	for (let first = 0, last = 0; last < times.length; last++) {
+		while (times[last] - times[first] >= 1000) first++;
+		peak = Math.max(peak, last - first + 1);
+	}
+	return peak;
+}

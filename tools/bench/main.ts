@@ -5,6 +5,7 @@
 // A missed goal is reported, not an error: the process fails only when a run breaks.
 // Each figure is measured in bench/figures/; this file sets the world up, runs them in turn and writes the table.
 import { cleanupE2e } from '../n8n-harness';
+import { bigConcurrent } from './figures/big-concurrent';
 import { listAll } from './figures/list-all';
 import { manyUploads } from './figures/many-uploads';
 import { tokens } from './figures/tokens';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
 		await warmUp(world);
 		const rows = [
 			...(await uploadAndMemory(world)),
+			...(await bigConcurrent(world)),
 			...(await manyUploads(world)),
 			...(await listAll(world)),
 			...(await tokens(world)),

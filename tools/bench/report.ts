@@ -19,13 +19,17 @@ export interface Row {
 	pass: boolean;
 	/** How it was measured: the samples behind the median, the checks made. */
 	detail: string;
+	/** The machine's load average (1, 5, 15 min) when the figure's runs ended; set when the row is reported. */
+	load?: string;
+	/** Whether the figure moves with the machine's load (a timing ratio) or not (a count, a memory peak). */
+	loadSensitive?: boolean;
 }
 
 const verdict = (row: Row): string => (row.pass ? 'PASS' : 'FAIL');
 
 /** One figure as soon as it is known: `[PASS] figure: measured (goal ...)` and its detail. */
 export function figureLine(row: Row): string {
-	return `[${verdict(row)}] ${row.figure}: ${row.measured} (goal: ${row.goal})\n       ${row.detail}\n`;
+	return `[${verdict(row)}] ${row.figure}: ${row.measured} (goal: ${row.goal}; load ${row.load ?? '?'})\n       ${row.detail}\n`;
 }
 
 function pad(text: string, width: number): string {
@@ -33,8 +37,8 @@ function pad(text: string, width: number): string {
 }
 
 export function textTable(rows: Row[]): string {
-	const header = ['Figure', 'Measured', 'Goal', 'Verdict'];
-	const cells = rows.map((row) => [row.figure, row.measured, row.goal, verdict(row)]);
+	const header = ['Figure', 'Measured', 'Goal', 'Verdict', 'Load (1/5/15 min)'];
+	const cells = rows.map((row) => [row.figure, row.measured, row.goal, verdict(row), row.load ?? '?']);
 	const widths = header.map((title, i) => Math.max(title.length, ...cells.map((cell) => cell[i].length)));
 	const line = (cell: string[]) => cell.map((text, i) => pad(text, widths[i])).join(' | ');
 	return [line(header), widths.map((width) => '-'.repeat(width)).join('-+-'), ...cells.map(line)].join('\n');
@@ -44,9 +48,12 @@ const escapeCell = (text: string): string => text.replace(/\|/g, '\\|');
 
 export function markdownTable(rows: Row[]): string {
 	return [
-		'| Figure | Measured | Goal | Verdict |',
-		'|---|---|---|---|',
-		...rows.map((row) => `| ${escapeCell(row.figure)} | ${escapeCell(row.measured)} | ${escapeCell(row.goal)} | ${verdict(row)} |`),
+		'| Figure | Measured | Goal | Verdict | Load (1/5/15 min) | Load-sensitive |',
+		'|---|---|---|---|---|---|',
+		...rows.map(
+			(row) =>
+				`| ${escapeCell(row.figure)} | ${escapeCell(row.measured)} | ${escapeCell(row.goal)} | ${verdict(row)} | ${row.load ?? '?'} | ${row.loadSensitive ? 'yes' : 'no'} |`,
+		),
 	].join('\n');
 }
 

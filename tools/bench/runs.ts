@@ -1,6 +1,8 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmark tooling: prints its progress to stdout, never published */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- benchmark tooling: prints its progress to stdout and reads the load average, never published */
 // What every figure's loop uses: progress lines, the interleaving order of a repetition, a measured run of a
 // workflow that must succeed, a check that stops the benchmark, and the rows of a figure printed as they are known.
+import { loadavg } from 'node:os';
+
 import type { UserFolder } from '../n8n-harness';
 import type { EmulatorControl } from './emulator-control';
 import { assertRunSucceeded, executeMeasured, nodeExecutionMs, type N8nExecution } from './n8n-run';
@@ -11,7 +13,7 @@ import { MEASURED } from './workflows';
 export interface World {
 	folder: UserFolder;
 	emu: EmulatorControl;
-	files: { big: string; small: string; manyDir: string; bigSha: string };
+	files: { big: string; small: string; manyDir: string; bigManyDir: string; bigSha: string };
 	uploadUrl: string;
 }
 
@@ -39,8 +41,15 @@ export function check(condition: boolean, message: string): void {
 	if (!condition) throw new Error(`Check failed: ${message}`);
 }
 
-/** Prints a figure's rows with their verdicts as soon as they are known; returns them for the table. */
+/** The load average now, as `1-min 5-min 15-min`: printed beside every figure, since timings move with it. */
+export const loadNow = (): string => loadavg().map((value) => value.toFixed(2)).join(' ');
+
+/** Prints a figure's rows with their verdicts and the load as soon as they are known; returns them for the table. */
 export function reportRows(rows: Row[]): Row[] {
-	for (const row of rows) say(figureLine(row));
+	const load = loadNow();
+	for (const row of rows) {
+		row.load ??= load;
+		say(figureLine(row));
+	}
 	return rows;
 }

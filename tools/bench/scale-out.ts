@@ -1,11 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- benchmark tooling: reads the load average, reports a broken run on stderr and exits 1, never published */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmark tooling: reports a broken run on stderr and exits 1, never published */
 // `./scripts/bench-scale-out`: n8n's queue mode (one main, Redis, PostgreSQL, binary data in the database) with the
 // package installed in every process: 200 NHN uploads, each its own production-webhook execution, with 50 ms of
 // emulator latency, run by two workers and then, in the same run and on the same main and Redis, by one (the other
 // worker stopped). Prints the wall time of each batch and the ratio; the emulator's state checks every upload.
 import { randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
-
 import {
 	cleanupE2e,
 	importCredentials,
@@ -17,6 +15,7 @@ import {
 } from '../n8n-harness';
 import { CREDENTIAL_IDS, emulatorAdmin, emulatorCredentials, projectRoot, SAMPLE_DIR, SAMPLE_FILE, writeSampleFile } from '../n8n-harness/fixtures';
 import { startEmulator } from '../emulator/server';
+import { loadNow } from './runs';
 
 const UPLOADS = 200;
 const LATENCY_MS = 50;
@@ -89,7 +88,7 @@ async function main(): Promise<void> {
 		await emulatorAdmin(emulator, 'POST', '/latency', { ms: LATENCY_MS });
 		const one = await batch(cluster);
 		const storedOne = ((await emulatorAdmin(emulator, 'GET', '/state')) as { nhn: { attachments: unknown[] } }).nhn.attachments.length;
-		const load = loadavg().map((value) => value.toFixed(2)).join(' ');
+		const load = loadNow();
 		process.stdout.write(
 			`SCALE-OUT ${UPLOADS} NHN uploads, ${LATENCY_MS} ms latency, one execution each through production webhooks:\n` +
 				`  two workers: ${two.ms} ms (${two.failed} failed, ${storedTwo} stored)\n` +

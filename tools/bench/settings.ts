@@ -18,6 +18,12 @@ export const MANY_COUNT = 200;
 export const MANY_BYTES = 64 * KIB;
 export const LIST_COUNT = 10_000;
 export const LATENCY_MS = 50;
+/** The latency sweep of figure 2: no latency, the emulator's usual 50 ms, and an intercontinental 200 ms. */
+export const LATENCIES_MS = [0, 50, 200];
+/** Figure 4c: this many 25 MiB files uploaded by one node run at its default concurrency. */
+export const BIG_COUNT = 10;
+/** NHN Cloud's documented rate limit for the Notification Hub API. */
+export const NHN_REQUESTS_PER_SECOND = 300;
 export const TOKEN_ITEMS = 1000;
 
 export const CREDENTIALS: Record<'main' | 'fresh', CredentialRef> = {
@@ -37,5 +43,9 @@ export const WF = {
 	manyHttp: 'benchMany200http',
 	listC5: 'benchList10kC5',
 	listC1: 'benchList10kC1',
+	listHttp: 'benchList10kHttp',
+	bigMany: 'benchBig10x25',
+	bigManyHttp: 'benchBig10x25Http',
+	readBigMany: 'benchRead10x25',
 	tokens: 'benchTokens1000',
 };

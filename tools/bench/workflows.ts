@@ -58,7 +58,7 @@ const uploadParameters = (options: Record<string, unknown>) => ({
 	operation: 'upload',
 	binaryPropertyName: 'data',
 	fileTypeChannel: 'EMAIL',
-	fileTypes: ['EMAIL_DEFAULT'],
+	emailFileTypes: ['EMAIL_DEFAULT'],
 	options,
 });
 
@@ -112,6 +112,39 @@ export function httpRequestUploadWorkflow(id: string, pattern: string, uploadUrl
 					],
 				},
 				options: {},
+			},
+			credentials: { nhnCloudNotificationHubApi: credential },
+		},
+	]);
+}
+
+/**
+ * Every attachment with n8n's HTTP Request node and its own pagination: `offset` raised by a page of 1,000 in each
+ * request until a page comes back short; one output item per page, as that node gives them.
+ */
+export function httpRequestListAllWorkflow(id: string, listUrl: string, credential: CredentialRef): WorkflowInput {
+	return chain(id, 'bench: HTTP Request list all (pagination)', [
+		manualTrigger(),
+		{
+			name: MEASURED,
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: {
+				url: listUrl,
+				authentication: 'predefinedCredentialType',
+				nodeCredentialType: 'nhnCloudNotificationHubApi',
+				sendQuery: true,
+				queryParameters: { parameters: [{ name: 'limit', value: '1000' }] },
+				options: {
+					pagination: {
+						pagination: {
+							paginationMode: 'updateAParameterInEachRequest',
+							parameters: { parameters: [{ type: 'qs', name: 'offset', value: '={{ $pageCount * 1000 }}' }] },
+							paginationCompleteWhen: 'other',
+							completeExpression: '={{ $response.body.attachments.length < 1000 }}',
+						},
+					},
+				},
 			},
 			credentials: { nhnCloudNotificationHubApi: credential },
 		},

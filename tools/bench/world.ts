@@ -10,8 +10,9 @@ import { createUserFolder, importCredentials, importWorkflow, packPackage } from
 import { startEmulator } from '../emulator/server';
 import { EmulatorControl } from './emulator-control';
 import { check, execute, step, type World } from './runs';
-import { BIG_BYTES, CREDENTIALS, MANY_BYTES, MANY_COUNT, SMALL_BYTES, TOKEN_ITEMS, WF } from './settings';
+import { BIG_BYTES, BIG_COUNT, CREDENTIALS, MANY_BYTES, MANY_COUNT, SMALL_BYTES, TOKEN_ITEMS, WF } from './settings';
 import {
+	httpRequestListAllWorkflow,
 	httpRequestUploadWorkflow,
 	listAllWorkflow,
 	listFileTypesWorkflow,
@@ -28,7 +29,7 @@ export async function setUp(): Promise<World> {
 	const [folder, emulator] = await Promise.all([createUserFolder({ tarball }), startEmulator({ port: 0 })]);
 	const emu = new EmulatorControl(emulator);
 
-	step('Writing the input files (25 MiB, 1 KiB, 200 x 64 KiB) where Read/Write Files from Disk may read them');
+	step('Writing the input files (25 MiB, 1 KiB, 200 x 64 KiB, 10 x 25 MiB) where Read/Write Files from Disk may read them');
 	const bigBytes = randomBytes(BIG_BYTES);
 	const big = join(folder.filesDir, 'bench-25MiB.bin');
 	const small = join(folder.filesDir, 'bench-1KiB.bin');
@@ -37,10 +38,14 @@ export async function setUp(): Promise<World> {
 	await writeFile(big, bigBytes);
 	await writeFile(small, randomBytes(SMALL_BYTES));
 	for (let i = 0; i < MANY_COUNT; i++) await writeFile(join(manyDir, `file-${String(i).padStart(3, '0')}.bin`), randomBytes(MANY_BYTES));
+	const bigManyDir = join(folder.filesDir, 'big-many');
+	await mkdir(bigManyDir, { recursive: true });
+	for (let i = 0; i < BIG_COUNT; i++) await writeFile(join(bigManyDir, `big-${i}.bin`), randomBytes(BIG_BYTES));
 
 	step('Importing the credentials and the workflows');
 	const [, nhn] = emulatorCredentials(emulator);
 	await importCredentials(folder, [nhn, { ...nhn, id: CREDENTIALS.fresh.id, name: CREDENTIALS.fresh.name }]);
+	// Uploads are POSTed to it, lists are GETs of it.
 	const uploadUrl = `${emulator.nhnApiBaseUrl}/attachment/v1.0/attachments`;
 	await importWorkflow(folder, [
 		listFileTypesWorkflow(WF.warmup, CREDENTIALS.main, 1),
@@ -54,9 +59,13 @@ export async function setUp(): Promise<World> {
 		httpRequestUploadWorkflow(WF.manyHttp, `${manyDir}/*.bin`, uploadUrl, CREDENTIALS.main),
 		listAllWorkflow(WF.listC5, CREDENTIALS.main),
 		listAllWorkflow(WF.listC1, CREDENTIALS.main, 1),
+		httpRequestListAllWorkflow(WF.listHttp, uploadUrl, CREDENTIALS.main),
+		nodeUploadWorkflow(WF.bigMany, `${bigManyDir}/*.bin`, CREDENTIALS.main),
+		httpRequestUploadWorkflow(WF.bigManyHttp, `${bigManyDir}/*.bin`, uploadUrl, CREDENTIALS.main),
+		readOnlyWorkflow(WF.readBigMany, `${bigManyDir}/*.bin`),
 		listFileTypesWorkflow(WF.tokens, CREDENTIALS.fresh, TOKEN_ITEMS),
 	]);
-	return { folder, emu, files: { big, small, manyDir, bigSha: sha256(bigBytes) }, uploadUrl };
+	return { folder, emu, files: { big, small, manyDir, bigManyDir, bigSha: sha256(bigBytes) }, uploadUrl };
 }
 
 export async function warmUp(world: World): Promise<void> {

@@ -123,7 +123,7 @@ async function handleRequest(state: EmulatorState, baseUrl: string, req: Incomin
 		}
 		const [, service, handler] = entry;
 		if (service !== 'admin') {
-			const record: RequestRecord = { service, method, path: pathname, query: search, status: 0 };
+			const record: RequestRecord = { service, method, path: pathname, query: search, status: 0, receivedAtMs: Date.now() };
 			recordRequest(state, record);
 			res.on('finish', () => {
 				record.status = res.statusCode;
@@ -153,6 +153,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const state = createState(options.ncp ?? DEMO_KEYS.ncp, nhnKeys, lifetime, options.latencyMs ?? 0);
 	let baseUrl = '';
 	const server = createServer((req, res) => void handleRequest(state, baseUrl, req, res));
+	// Clients reuse an idle connection until shortly before the server's keep-alive timeout (5 s by default); on a
+	// loaded machine a request sent on it can meet the server's close (ECONNRESET). A long timeout removes that race;
+	// close() ends every connection anyway.
+	server.keepAliveTimeout = 120_000;
+	server.headersTimeout = 125_000;
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(options.port ?? 0, host, () => {

@@ -99,6 +99,8 @@ export interface RequestRecord {
 	query: string;
 	status: number;
 	fault?: string;
+	/** When the request arrived, in ms since the epoch: how many requests a second a client sends. */
+	receivedAtMs: number;
 }
 
 export interface PreviewLink {

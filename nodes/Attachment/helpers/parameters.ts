@@ -123,7 +123,11 @@ export function requestPolicy(ctx: IExecuteFunctions, itemIndex: number): Reques
 	return { timeoutMs: timeout > 0 ? timeout : undefined, retry: { maxAttempts: retries + 1, maxWaitMs } };
 }
 
-export const DEFAULT_CONCURRENCY = 10;
+/**
+ * 50 items at once keep 200 small uploads as fast as n8n's HTTP Request node at 200 ms round trips (10 were 1.13x
+ * slower); the rate gate keeps them under NHN's 300 requests per second, the byte budget bounds large files' memory.
+ */
+export const DEFAULT_CONCURRENCY = 50;
 
 /** Items processed at once (and list pages fetched at once): one value for the whole node, read from item 0. */
 export function concurrencyOf(ctx: IExecuteFunctions): number {

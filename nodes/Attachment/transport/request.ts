@@ -13,6 +13,7 @@ import { requestPolicy, type RequestPolicy } from '../helpers/parameters';
 import { readBounded, rejectOnAbort, TransferAbortedError, transferSignals, type TransferSignals } from './bounded-body';
 import { apiError, jsonBodyOf, type ApiFailure, type ProviderId } from './errors';
 import { MultipartForm } from './multipart';
+import { requestRateGate } from './rate-gate';
 import { backoffMs, DEFAULT_RETRY, isRetryable, retryAfterMs } from './retry';
 
 /** Where requests are made from: an execution, or the editor loading a list of options. */
@@ -118,6 +119,7 @@ async function attemptOnce(
 	policy: RequestPolicy,
 	renewalAsked: boolean,
 ): Promise<Attempt> {
+	await requestRateGate.enter(`${spec.credentialType}:${ctx.getNode().credentials?.[spec.credentialType]?.id ?? ''}`);
 	const signals = signalsFor(ctx, spec, policy);
 	if (request.body instanceof MultipartForm) request.body.abortOn(signals.either);
 	const options: IHttpRequestOptions = {

@@ -2,7 +2,7 @@
 // What the browser test file shares across its cases: one user folder, one emulator, one n8n server and one
 // browser page, set up once (`setUp` in beforeAll, `tearDown` in afterAll), and the per-case tools: a timed case
 // that keeps the page on failure, a screenshot recorder, and the emulator's request log read as lines.
-import { cleanupE2e, startServer, type RunningN8n } from '../../../tools/n8n-harness';
+import { cleanupE2e, startServer, type RunningN8n, type WorkflowInput } from '../../../tools/n8n-harness';
 import { EXAMPLE_FILES, loadExample } from '../../../tools/n8n-harness/fixtures';
 import type { EmulatorStateView } from '../../e2e/helpers/emulator';
 import { E2eSuite } from '../../e2e/helpers/suite';
@@ -18,9 +18,14 @@ export class BrowserSession {
 	suite!: E2eSuite;
 	server!: RunningN8n;
 	editor!: Editor;
-	/** The id of Example 1 (EXAMPLE_FILES[0]) as imported. */
+	/** The id of the first example imported (Example 1 unless told otherwise). */
 	exampleId!: string;
+	/** The ids of the examples imported, by file name. */
+	readonly exampleIds: Record<string, string> = {};
 	private readonly shots: Array<{ name: string; bytes: number }> = [];
+
+	/** `workflows` and `examples` (file names in examples/) are imported before n8n starts. */
+	constructor(private readonly imports: { workflows: WorkflowInput[]; examples: string[] } = { workflows: WORKFLOWS, examples: [EXAMPLE_FILES[0]] }) {}
 
 	get page() {
 		return this.editor.page;
@@ -29,10 +34,11 @@ export class BrowserSession {
 	/** The package, the user folder, the emulator, the imports, n8n ready, and Chromium logged in. */
 	async setUp(): Promise<void> {
 		const t0 = Date.now();
-		this.suite = await E2eSuite.start('browser', WORKFLOWS);
-		const example = await loadExample(EXAMPLE_FILES[0], this.suite.emulator.emulator);
-		this.exampleId = example.id;
-		await this.suite.importWorkflows([example]);
+		this.suite = await E2eSuite.start('browser', this.imports.workflows);
+		const examples = await Promise.all(this.imports.examples.map(async (file) => await loadExample(file, this.suite.emulator.emulator)));
+		examples.forEach((example, index) => (this.exampleIds[this.imports.examples[index]] = example.id as string));
+		this.exampleId = examples[0]?.id as string;
+		await this.suite.importWorkflows(examples);
 		this.server = await startServer(this.suite.folder, { env: this.suite.env() });
 		this.editor = await openEditor(this.server);
 		this.suite.timings.push({ name: `whole setup: package, user folder, emulator, imports, n8n ready in ${this.server.readyMs} ms, Chromium logged in`, ms: Date.now() - t0, runs: [] });

@@ -5,4 +5,4 @@
 export const NCP_UPLOAD_DATA = { binaryPropertyName: 'data', requestMode: 'single' };
 
 /** NHN upload of the `data` binary field as an e-mail attachment. */
-export const NHN_UPLOAD_DATA = { binaryPropertyName: 'data', fileTypeChannel: 'EMAIL', fileTypes: ['EMAIL_DEFAULT'] };
+export const NHN_UPLOAD_DATA = { binaryPropertyName: 'data', fileTypeChannel: 'EMAIL', emailFileTypes: ['EMAIL_DEFAULT'] };

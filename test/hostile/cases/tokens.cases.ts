@@ -20,7 +20,7 @@ export function tokenCases(servers: { api: HostileServer; token: HostileServer }
 			api.reset(withTokenEndpoint((_req, res) => json(res, 401, { header: { isSuccessful: false, resultCode: 401000, resultMessage: 'Unauthorized' } })));
 			const items = Array.from({ length: 40 }, (_, index) => ({ json: { id: `att-${index}` } }));
 			const run = await runHostile(
-				{ resource: 'nhn', operation: 'get', attachmentId: '={{ $json.id }}' },
+				{ resource: 'nhn', operation: 'get', attachmentId: '={{ $json.id }}', options: { concurrency: 10 } },
 				{ items, credentials: { nhn: nhnCredentials(api.origin) }, continueOnFail: true, issuedTokens: () => issuedBy(api) },
 			);
 			const tokenRequests = api.received.filter((r) => r.url === TOKEN_PATH).length;
@@ -30,7 +30,7 @@ export function tokenCases(servers: { api: HostileServer; token: HostileServer }
 			expect(output).toHaveLength(40);
 			expect(run.errorTexts).toHaveLength(40);
 			for (const text of run.errorTexts) expect(text).toMatch(/HTTP 401|refuses new tokens for this app key/);
-			// Only the first two batches in flight (Concurrency 10 by default) see renewed tokens refused.
+			// Only the first two batches in flight (Concurrency 10 here) see renewed tokens refused; later items back off.
 			expect(run.errorTexts.filter((text) => text.includes('refuses new tokens')).length).toBeGreaterThanOrEqual(40 - 2 * 10);
 		});
 	});

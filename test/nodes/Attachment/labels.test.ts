@@ -30,10 +30,10 @@ describe('the File Types list', () => {
 		expect(fileTypeLimits('SOME_FUTURE_TYPE')).toBeUndefined();
 	});
 
-	it('is filtered by a parameter named and described as a filter of the list', () => {
+	it('is picked by a channel parameter that says switching clears the picks and that it is not sent', () => {
 		const filter = new Attachment().description.properties.find((property) => property.name === 'fileTypeChannel');
 		expect(filter?.displayName).toBe('Show File Types Of');
-		expect(filter?.description).toMatch(/^Only filters the File Types list .*it is not sent/);
+		expect(filter?.description).toMatch(/^Which channel's file types the list below offers .*Switching channel clears the file types picked\. Not sent/);
 		expect(filter?.default).toBe('');
 	});
 });

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { DEFAULT_CONCURRENCY } from '../../helpers/parameters';
+
 export const MESSAGE_CHANNEL_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'AlimTalk', value: 'ALIMTALK' },
 	{ name: 'Email', value: 'EMAIL' },
@@ -36,39 +38,6 @@ export function singleBinaryPropertyField(): INodeProperties {
 	};
 }
 
-/**
- * Narrows the File Types list below it to one channel's file types: a filter of the editor's list, never sent to
- * the service (the file types chosen are). Named `fileTypeChannel` for the workflows already saved.
- */
-export const fileTypeChannelField: INodeProperties = {
-	displayName: 'Show File Types Of',
-	name: 'fileTypeChannel',
-	type: 'options',
-	options: [
-		{ name: 'AlimTalk', value: 'ALIMTALK' },
-		{ name: 'All Channels', value: '' },
-		{ name: 'Email', value: 'EMAIL' },
-		{ name: 'Push', value: 'PUSH' },
-		{ name: 'RCS', value: 'RCS' },
-		{ name: 'SMS', value: 'SMS' },
-	],
-	default: '',
-	description:
-		'Only filters the File Types list below to one channel; it is not sent. What counts is the file types you pick.',
-};
-
-export function fileTypesField(description: string, required: boolean): INodeProperties {
-	return {
-		displayName: 'File Type Names or IDs',
-		name: 'fileTypes',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getFileTypes', loadOptionsDependsOn: ['fileTypeChannel'] },
-		default: [],
-		required,
-		description: `${description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-	};
-}
-
 const timeoutOption: INodeProperties = {
 	displayName: 'Timeout',
 	name: 'timeout',
@@ -102,9 +71,9 @@ const concurrencyOption: INodeProperties = {
 	name: 'concurrency',
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 50 },
-	default: 10,
+	default: DEFAULT_CONCURRENCY,
 	description:
-		'How many items are processed at once (and, for List with Return All, how many pages are fetched at once). Outputs keep the input order.',
+		'How many items are processed at once (and, for List with Return All, how many pages are fetched at once). Outputs keep the input order. Whatever its value, at most 250 requests per second start per credential, and large files are sent a few at a time (32 MiB of files in flight).',
 };
 
 const keepInputBinaryOption: INodeProperties = {

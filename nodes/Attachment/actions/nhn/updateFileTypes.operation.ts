@@ -1,17 +1,17 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fileTypesParameter, idParameter } from '../../helpers/parameters';
+import { idParameter } from '../../helpers/parameters';
 import { NHN_API_PREFIX, nhnRequest } from '../../transport/nhn';
 import { pathOf } from '../../transport/path';
-import { fileTypeChannelField, fileTypesField, optionsField } from '../common/fields';
+import { optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
+import { chosenFileTypes, fileTypeFields } from './file-types';
 import { attachmentIdField } from './fields';
 
 const properties: INodeProperties[] = [
 	attachmentIdField,
-	fileTypeChannelField,
-	fileTypesField('The file types the attachment is to have (for templates: EMAIL_TEMPLATE or SMS_TEMPLATE)', true),
+	...fileTypeFields('The file types the attachment is to have (for templates: EMAIL_TEMPLATE or SMS_TEMPLATE)', true),
 	optionsField(),
 ];
 
@@ -22,7 +22,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
 	const attachmentId = idParameter(this, itemIndex, 'attachmentId', 'Attachment ID');
-	const fileTypes = fileTypesParameter(this, itemIndex, 'fileTypes', true);
+	const fileTypes = chosenFileTypes(this, itemIndex, true);
 	await nhnRequest.call(this, itemIndex, {
 		method: 'POST',
 		// Setting the same file types again changes nothing: safe to retry.

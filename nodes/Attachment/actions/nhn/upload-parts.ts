@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fileSourceOf, inspectBinary, type BinaryFile } from '../../helpers/binary-input';
+import { withFileBytes } from '../../helpers/file-bytes-budget';
 import { safeFileName } from '../../helpers/file-name';
 import { NHN_MAX_FILE_BYTES, nhnFileTypeProblem } from '../../helpers/limits';
 import { binaryPropertiesParameter } from '../../helpers/parameters';
@@ -90,9 +91,11 @@ export async function uploadNhnFile(
 	fileTypes: string[],
 ): Promise<IDataObject> {
 	checkNhnFileTypes(ctx, itemIndex, input, fileTypes);
-	return await nhnRequest.call(ctx, itemIndex, {
-		method: 'POST',
-		path: `${NHN_API_PREFIX}/attachments`,
-		body: multipartBody(await nhnUploadParts(ctx, itemIndex, input, fileTypes)),
-	});
+	return await withFileBytes(ctx, input.file.size, async () =>
+		await nhnRequest.call(ctx, itemIndex, {
+			method: 'POST',
+			path: `${NHN_API_PREFIX}/attachments`,
+			body: multipartBody(await nhnUploadParts(ctx, itemIndex, input, fileTypes)),
+		}),
+	);
 }

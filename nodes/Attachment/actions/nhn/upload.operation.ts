@@ -1,17 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { fileTypesParameter } from '../../helpers/parameters';
-import { binaryPropertyField, fileTypeChannelField, fileTypesField, optionsField } from '../common/fields';
+import { binaryPropertyField, optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
+import { chosenFileTypes, fileTypeFields } from './file-types';
 import { fileNameField } from './fields';
 import { checkNhnFileTypes, nhnUploadInputs, uploadNhnFile } from './upload-parts';
 
 const properties: INodeProperties[] = [
 	binaryPropertyField(),
 	fileNameField,
-	fileTypeChannelField,
-	fileTypesField('The products the attachment is uploaded for; the file must meet each type\'s limits', false),
+	...fileTypeFields('The products the attachment is uploaded for; the file must meet each type\'s limits', false),
 	optionsField(),
 ];
 
@@ -32,7 +31,7 @@ function withStoredAttachments(ctx: IExecuteFunctions, itemIndex: number, error:
 
 /** One attachment per file, one output item per attachment (all paired with the input item). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
-	const fileTypes = fileTypesParameter(this, itemIndex, 'fileTypes', false);
+	const fileTypes = chosenFileTypes(this, itemIndex, false);
 	const inputs = await nhnUploadInputs(this, itemIndex);
 	// Every file is checked before the first is sent.
 	for (const input of inputs) checkNhnFileTypes(this, itemIndex, input, fileTypes);

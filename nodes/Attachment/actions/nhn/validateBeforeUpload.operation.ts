@@ -1,19 +1,19 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fileTypesParameter } from '../../helpers/parameters';
+import { withFileBytes } from '../../helpers/file-bytes-budget';
 import { multipartBody } from '../../transport/multipart';
 import { failIfInvalid, NHN_API_PREFIX, nhnValidation } from '../../transport/nhn';
-import { singleBinaryPropertyField, fileTypeChannelField, fileTypesField, optionsField } from '../common/fields';
+import { singleBinaryPropertyField, optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
+import { chosenFileTypes, fileTypeFields } from './file-types';
 import { failOnInvalidOption, fileNameField } from './fields';
 import { nhnUploadInput, nhnUploadParts } from './upload-parts';
 
 const properties: INodeProperties[] = [
 	singleBinaryPropertyField(),
 	fileNameField,
-	fileTypeChannelField,
-	fileTypesField('The file types to check the file against (format, size, dimensions)', true),
+	...fileTypeFields('The file types to check the file against (format, size, dimensions)', true),
 	optionsField([failOnInvalidOption]),
 ];
 
@@ -23,15 +23,17 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
-	const fileTypes = fileTypesParameter(this, itemIndex, 'fileTypes', true);
+	const fileTypes = chosenFileTypes(this, itemIndex, true);
 	const input = await nhnUploadInput(this, itemIndex);
-	const request = {
-		method: 'POST' as const,
-		idempotent: true,
-		path: `${NHN_API_PREFIX}/attachments/do-validate`,
-		body: multipartBody(await nhnUploadParts(this, itemIndex, input, fileTypes)),
-	};
-	const { verdict, status } = await nhnValidation.call(this, itemIndex, request, fileTypes);
+	const { verdict, status } = await withFileBytes(this, input.file.size, async () => {
+		const request = {
+			method: 'POST' as const,
+			idempotent: true,
+			path: `${NHN_API_PREFIX}/attachments/do-validate`,
+			body: multipartBody(await nhnUploadParts(this, itemIndex, input, fileTypes)),
+		};
+		return await nhnValidation.call(this, itemIndex, request, fileTypes);
+	});
 	if (this.getNodeParameter('options.failOnInvalid', itemIndex, false) === true) {
 		failIfInvalid(this, itemIndex, verdict, status);
 	}

@@ -1,17 +1,17 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fileTypesParameter, idParameter } from '../../helpers/parameters';
+import { idParameter } from '../../helpers/parameters';
 import { failIfInvalid, NHN_API_PREFIX, nhnValidation } from '../../transport/nhn';
 import { pathOf } from '../../transport/path';
-import { fileTypeChannelField, fileTypesField, optionsField } from '../common/fields';
+import { optionsField } from '../common/fields';
 import type { OperationOutput } from '../types';
+import { chosenFileTypes, fileTypeFields } from './file-types';
 import { attachmentIdField, failOnInvalidOption } from './fields';
 
 const properties: INodeProperties[] = [
 	attachmentIdField,
-	fileTypeChannelField,
-	fileTypesField('The file types to check the uploaded attachment against, before updating its file types', true),
+	...fileTypeFields('The file types to check the uploaded attachment against, before updating its file types', true),
 	optionsField([failOnInvalidOption]),
 ];
 
@@ -22,7 +22,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput[]> {
 	const attachmentId = idParameter(this, itemIndex, 'attachmentId', 'Attachment ID');
-	const fileTypes = fileTypesParameter(this, itemIndex, 'fileTypes', true);
+	const fileTypes = chosenFileTypes(this, itemIndex, true);
 	const request = {
 		method: 'POST' as const,
 		idempotent: true,

@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 import { chain, fixtureSource } from '../../../engine/harness';
 import { nock } from '../../../engine/nock';
 import { attachmentNode, engineSetup, NCP_ORIGIN, runWorkflow } from '../shared';
+import { DEFAULT_CONCURRENCY } from '../../../../nodes/Attachment/helpers/parameters';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -43,13 +44,14 @@ const items = (count: number) => Array.from({ length: count }, (_, index) => ({ 
 
 describe('concurrency', () => {
 	it.each([
-		[undefined, 10],
+		[undefined, DEFAULT_CONCURRENCY],
 		[1, 1],
 		[3, 3],
 	])('with Concurrency %p, at most %p requests overlap and outputs keep the input order', async (concurrency, peak) => {
-		const stats = heldFiles(14, peak);
+		const count = DEFAULT_CONCURRENCY + 4;
+		const stats = heldFiles(count, peak);
 		const workflow = chain(
-			fixtureSource(items(14)),
+			fixtureSource(items(count)),
 			attachmentNode({
 				resource: 'ncp',
 				operation: 'get',
@@ -58,8 +60,8 @@ describe('concurrency', () => {
 			}),
 		);
 		const output = (await runWorkflow(workflow, engineSetup())).outputOf('Attachment');
-		expect(output.map((item) => item.json.tempRequestId)).toEqual(items(14).map((item) => item.json.id));
-		expect(output.map((item) => item.pairedItem)).toEqual(items(14).map((_, index) => ({ item: index })));
+		expect(output.map((item) => item.json.tempRequestId)).toEqual(items(count).map((item) => item.json.id));
+		expect(output.map((item) => item.pairedItem)).toEqual(items(count).map((_, index) => ({ item: index })));
 		expect(stats.peak).toBe(peak);
 	});
 
