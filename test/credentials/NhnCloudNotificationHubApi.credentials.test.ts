@@ -1,3 +1,4 @@
+import { NhnCloudNotificationHubApi } from '../../credentials/NhnCloudNotificationHubApi.credentials';
 import { chain, fixtureSource } from '../engine/harness';
 import { nock } from '../engine/nock';
 import {
@@ -124,6 +125,34 @@ describe('NHN token issued from a User Access Key', () => {
 		expect(result.credentialUpdates.map((update) => update.data.issuedAccessToken)).toEqual([ISSUED_TOKEN]);
 		expect(result.storedCredentials(CREDENTIAL_TYPE).issuedAccessToken).toBe(ISSUED_TOKEN);
 		expectNothingLeaked(result);
+	});
+
+	it("gets the same credentials object in authenticate and, after a 401, in preAuthentication (n8n's behaviour it relies on)", async () => {
+		// The credential remembers the token it sent by that object, so that a renewal after a 401 knows which token was
+		// refused. n8n-core's requestWithAuthentication passes one decrypted object to both, and n8n's CredentialsHelper
+		// hands it on unchanged; an n8n upgrade that copies it in between fails here.
+		const authenticate = jest.spyOn(NhnCloudNotificationHubApi.prototype, 'authenticate');
+		const preAuthentication = jest.spyOn(NhnCloudNotificationHubApi.prototype, 'preAuthentication');
+		try {
+			tokenEndpoint();
+			nock(NHN_ORIGIN)
+				.get(`${ATTACHMENTS}/a1`)
+				.reply(401, refused(401100, 'Unauthorized: access token expired'))
+				.get(`${ATTACHMENTS}/a1`)
+				.reply(200, ok({ attachment: attachment('a1') }));
+			const workflow = chain(fixtureSource([{ json: {} }]), nhnNode({ operation: 'get', attachmentId: 'a1' }));
+			const result = await runWorkflow(workflow, withStoredToken(STORED_TOKEN));
+
+			expect(result.outputOf('Attachment')[0].json).toMatchObject({ attachmentId: 'a1' });
+			expect(preAuthentication).toHaveBeenCalledTimes(1);
+			expect(authenticate).toHaveBeenCalledTimes(2);
+			const [sentStale, sentRenewed] = authenticate.mock.calls.map(([credentials]) => credentials);
+			expect(preAuthentication.mock.calls[0][0]).toBe(sentStale);
+			expect(sentRenewed).toBe(sentStale);
+		} finally {
+			authenticate.mockRestore();
+			preAuthentication.mockRestore();
+		}
 	});
 
 	it('resends a multipart upload intact after the renewal', async () => {
