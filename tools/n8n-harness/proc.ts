@@ -7,6 +7,8 @@ export interface RunResult {
 	/** null when the process was killed by a signal (see `signal`). */
 	exitCode: number | null;
 	signal: NodeJS.Signals | null;
+	/** Whether the harness killed it for running past `timeoutMs`. */
+	timedOut: boolean;
 	stdout: string;
 	stderr: string;
 	/** Wall-clock time of the whole process. */
@@ -51,6 +53,7 @@ export async function run(command: string, args: string[], options: RunOptions =
 		return {
 			exitCode,
 			signal,
+			timedOut,
 			stdout: Buffer.concat(out).toString('utf8'),
 			stderr: timedOut ? `${stderr}\n[e2e harness] killed after ${timeoutMs} ms` : stderr,
 			ms: Date.now() - started,
