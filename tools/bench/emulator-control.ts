@@ -55,9 +55,12 @@ export const refused = (state: StateView) => state.requests.filter((request) => 
 
 /** The most NHN API requests that arrived within any one second of a run (a sliding window over arrival times). */
 export function peakRequestsPerSecond(state: StateView): number {
-	const times = nhnRequests(state)
-		.map((request) => request.receivedAtMs)
-		.sort((a, b) => a - b);
+	return mostWithinOneSecond(nhnRequests(state).map((request) => request.receivedAtMs));
+}
+
+/** The most of `times` (ms) that fall within any one second. */
+export function mostWithinOneSecond(unsorted: number[]): number {
+	const times = [...unsorted].sort((a, b) => a - b);
 	let peak = 0;
 	for (let first = 0, last = 0; last < times.length; last++) {
 		while (times[last] - times[first] >= 1000) first++;

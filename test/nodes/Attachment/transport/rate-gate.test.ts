@@ -1,4 +1,5 @@
 import { RequestRateGate, type GateClock } from '../../../../nodes/Attachment/transport/rate-gate';
+import { mostWithinOneSecond } from '../../../../tools/bench/emulator-control';
 
 /** A clock that only moves when someone sleeps: the gate's waits are measured in simulated milliseconds. */
 function simulatedClock(): GateClock & { started: number[] } {
@@ -15,17 +16,6 @@ function simulatedClock(): GateClock & { started: number[] } {
 	};
 }
 
-/** The most starts within any window of one second. */
-function peakPerSecond(starts: number[]): number {
-	const sorted = [...starts].sort((a, b) => a - b);
-	let peak = 0;
-	for (let first = 0, last = 0; last < sorted.length; last++) {
-		while (sorted[last] - sorted[first] >= 1000) first++;
-		peak = Math.max(peak, last - first + 1);
-	}
-	return peak;
-}
-
 describe('RequestRateGate', () => {
 	it('lets 600 requests through, never more than its rate within any one second', async () => {
 		const clock = simulatedClock();
@@ -37,7 +27,7 @@ describe('RequestRateGate', () => {
 			}),
 		);
 		expect(clock.started).toHaveLength(600);
-		expect(peakPerSecond(clock.started)).toBeLessThanOrEqual(250);
+		expect(mostWithinOneSecond(clock.started)).toBeLessThanOrEqual(250);
 		// 600 starts at 250 per second need the third second: nothing waited longer than that.
 		expect(Math.max(...clock.started)).toBeLessThan(3000);
 	});
