@@ -9,6 +9,7 @@ import { budgetForCommands, E2E_TEST_MS } from '../e2e/helpers/budgets';
 import { sha256 } from '../e2e/helpers/emulator';
 import { canvasNode, chooseOption, closeNodePanel, eventually, nodeOutputJson, openNodePanel, openSelect, optionHeadlines, openWorkflow, visibleParameters } from './helpers/editor';
 import { BrowserSession, requestLine as line } from './helpers/session';
+import type { Locator } from 'playwright-core';
 
 jest.setTimeout(E2E_TEST_MS);
 
@@ -131,10 +132,14 @@ describe('workflows run from the editor, read in the node panels', () => {
 			const pickedText = async (name: string) => await ndv.locator(`[data-test-id="parameter-input-${name}"]`).innerText();
 			expect(await eventually(async () => await pickedText('emailFileTypes'), (text) => text.includes('EMAIL_DEFAULT'))).toContain('EMAIL_DEFAULT');
 
+			// The editor re-renders the panel after each pick; every read below waits for the state a user would see.
+			const shown = async (names: string[]) => await eventually(async () => await visibleParameters(ndv), (now) => JSON.stringify(now) === JSON.stringify(names));
+			const countOf = async (locator: Locator) => await eventually(async () => await locator.count(), (count) => count === 0);
 			await chooseOption(page(), ndv.locator('[data-test-id="parameter-input-fileTypeChannel"]'), 'SMS');
-			expect(await visibleParameters(ndv)).toEqual(['resource', 'operation', 'binaryPropertyName', 'fileName', 'fileTypeChannel', 'smsFileTypes']);
-			expect(await ndv.getByText('EMAIL_DEFAULT', { exact: true }).count()).toBe(0);
-			expect(await ndv.locator('[data-test-id="parameter-issues"]:visible').count()).toBe(0);
+			const smsFields = ['resource', 'operation', 'binaryPropertyName', 'fileName', 'fileTypeChannel', 'smsFileTypes'];
+			expect(await shown(smsFields)).toEqual(smsFields);
+			expect(await countOf(ndv.getByText('EMAIL_DEFAULT', { exact: true }))).toBe(0);
+			expect(await countOf(ndv.locator('[data-test-id="parameter-issues"]:visible'))).toBe(0);
 			// The list now offers SMS's file types; pick one.
 			const listbox = await openSelect(page(), ndv.locator('[data-test-id="parameter-input-smsFileTypes"]'));
 			await listbox.locator('[role="option"]').first().waitFor();
@@ -143,25 +148,26 @@ describe('workflows run from the editor, read in the node panels', () => {
 			expect(offered.every((name) => name.startsWith('SMS_'))).toBe(true);
 			await listbox.locator('[role="option"]').first().click();
 			await page().keyboard.press('Escape');
-			expect(await pickedText('smsFileTypes')).toContain(offered[0]);
+			expect(await eventually(async () => await pickedText('smsFileTypes'), (text) => text.includes(offered[0]))).toContain(offered[0]);
 			await shot('file-types-channel-switched', { clip: ndv.locator('[data-test-id="node-parameters"]') });
 
 			// Back to Email: neither the old Email pick nor the SMS one comes back.
 			await chooseOption(page(), ndv.locator('[data-test-id="parameter-input-fileTypeChannel"]'), 'Email');
+			const emailFields = ['resource', 'operation', 'binaryPropertyName', 'fileName', 'fileTypeChannel', 'emailFileTypes'];
+			expect(await shown(emailFields)).toEqual(emailFields);
 			expect(await pickedText('emailFileTypes')).not.toContain('EMAIL_DEFAULT');
-			expect(await ndv.getByText(offered[0], { exact: true }).count()).toBe(0);
+			expect(await countOf(ndv.getByText(offered[0], { exact: true }))).toBe(0);
 			await closeNodePanel(page());
 
-			// What is saved (and would run) holds no file type of another channel.
+			// What is saved (and would run) holds no file type of another channel. The workflow as imported also says
+			// EMAIL: wait for the save itself (a new versionId), then read what it stored.
+			type Stored = { versionId: string; nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
+			const stored = async () => (await session.server.rest<Stored>('GET', `/workflows/${WF.channel}`)).data;
+			const before = (await stored()).versionId;
 			await page().keyboard.press('Control+s');
-			const saved = await eventually(
-				async () => {
-					const answer = await session.server.rest<{ nodes: Array<{ name: string; parameters: Record<string, unknown> }> }>('GET', `/workflows/${WF.channel}`);
-					return answer.data.nodes.find((node) => node.name === NODES.emailUpload)?.parameters ?? {};
-				},
-				(parameters) => parameters.fileTypeChannel === 'EMAIL' && !JSON.stringify(parameters).includes('SMS_'),
-				15_000,
-			);
+			const after = await eventually(stored, (workflow) => workflow.versionId !== before, 15_000);
+			expect(after.versionId).not.toBe(before);
+			const saved = after.nodes.find((node) => node.name === NODES.emailUpload)?.parameters ?? {};
 			expect(saved.fileTypeChannel).toBe('EMAIL');
 			expect(JSON.stringify(saved)).not.toMatch(/EMAIL_DEFAULT|SMS_/);
 		});
