@@ -7,7 +7,7 @@ import { EXAMPLE_FILES } from '../../tools/n8n-harness/fixtures';
 import { codeWithFiles, manualTrigger, attachmentNode, START, workflow } from '../e2e/helpers/workflows';
 import { budgetForCommands, E2E_TEST_MS } from '../e2e/helpers/budgets';
 import { sha256 } from '../e2e/helpers/emulator';
-import { canvasNode, chooseOption, closeNodePanel, eventually, nodeOutputJson, openNodePanel, openSelect, optionHeadlines, openWorkflow, visibleParameters } from './helpers/editor';
+import { canvasNode, chooseOption, closeNodePanel, eventually, nodeOutputJson, openNodePanel, openSelect, optionHeadlines, openWorkflow, parametersShown } from './helpers/editor';
 import { BrowserSession, requestLine as line } from './helpers/session';
 import type { Locator } from 'playwright-core';
 
@@ -133,11 +133,10 @@ describe('workflows run from the editor, read in the node panels', () => {
 			expect(await eventually(async () => await pickedText('emailFileTypes'), (text) => text.includes('EMAIL_DEFAULT'))).toContain('EMAIL_DEFAULT');
 
 			// The editor re-renders the panel after each pick; every read below waits for the state a user would see.
-			const shown = async (names: string[]) => await eventually(async () => await visibleParameters(ndv), (now) => JSON.stringify(now) === JSON.stringify(names));
 			const countOf = async (locator: Locator) => await eventually(async () => await locator.count(), (count) => count === 0);
 			await chooseOption(page(), ndv.locator('[data-test-id="parameter-input-fileTypeChannel"]'), 'SMS');
 			const smsFields = ['resource', 'operation', 'binaryPropertyName', 'fileName', 'fileTypeChannel', 'smsFileTypes'];
-			expect(await shown(smsFields)).toEqual(smsFields);
+			expect(await parametersShown(ndv, smsFields)).toEqual(smsFields);
 			expect(await countOf(ndv.getByText('EMAIL_DEFAULT', { exact: true }))).toBe(0);
 			expect(await countOf(ndv.locator('[data-test-id="parameter-issues"]:visible'))).toBe(0);
 			// The list now offers SMS's file types; pick one.
@@ -154,7 +153,7 @@ describe('workflows run from the editor, read in the node panels', () => {
 			// Back to Email: neither the old Email pick nor the SMS one comes back.
 			await chooseOption(page(), ndv.locator('[data-test-id="parameter-input-fileTypeChannel"]'), 'Email');
 			const emailFields = ['resource', 'operation', 'binaryPropertyName', 'fileName', 'fileTypeChannel', 'emailFileTypes'];
-			expect(await shown(emailFields)).toEqual(emailFields);
+			expect(await parametersShown(ndv, emailFields)).toEqual(emailFields);
 			expect(await pickedText('emailFileTypes')).not.toContain('EMAIL_DEFAULT');
 			expect(await countOf(ndv.getByText(offered[0], { exact: true }))).toBe(0);
 			await closeNodePanel(page());

@@ -180,6 +180,11 @@ export async function visibleParameters(ndv: Locator): Promise<string[]> {
 	return [...new Set(ids.map((id) => id.replace('parameter-input-', '')))].filter((name) => !['field', 'item'].includes(name));
 }
 
+/** The panel's parameters once they are `expected` (the editor re-renders after a pick), or the last read. */
+export async function parametersShown(ndv: Locator, expected: string[]): Promise<string[]> {
+	return await eventually(async () => await visibleParameters(ndv), (names) => JSON.stringify(names) === JSON.stringify(expected));
+}
+
 /** The labels a panel shows, first line of each (collections such as Options have a label but no input). */
 export async function visibleLabels(ndv: Locator): Promise<string[]> {
 	const labels = await ndv.locator('[data-test-id="node-parameters"] [data-test-id="parameter-item"]:visible').allInnerTexts();
