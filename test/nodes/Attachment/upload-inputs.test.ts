@@ -119,7 +119,7 @@ describe('NCP Get and Delete with several tempRequestIds', () => {
 });
 
 describe('NHN Upload', () => {
-	it('takes * like NCP: one attachment and one output item per file, each paired with the input item', async () => {
+	it.each(['*', 'data, data_1'])('takes %s like NCP: one attachment and one output item per file, each paired with the input item', async (fields) => {
 		const names: string[] = [];
 		nock(NHN_ORIGIN)
 			.persist()
@@ -129,7 +129,7 @@ describe('NHN Upload', () => {
 				names.push(fileName);
 				return [200, ok({ attachmentId: `att-${fileName}`, results: [SUCCESS] })];
 			});
-		const node = nhnNode({ operation: 'upload', binaryPropertyName: '*', fileTypes: ['EMAIL_DEFAULT'] });
+		const node = nhnNode({ operation: 'upload', binaryPropertyName: fields, fileTypes: ['EMAIL_DEFAULT'] });
 		const output = (await runWorkflow(chain(twoFiles(), node), withStoredToken())).outputOf('Attachment');
 
 		expect(names.sort()).toEqual(['a.txt', 'b.txt']);
