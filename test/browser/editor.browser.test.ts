@@ -99,7 +99,9 @@ describe('the Attachment node in the n8n editor, in headless Chromium', () => {
 			// Provider is the first parameter; choosing the other one brings that provider's operations, and the
 			// credential list then offers that provider's credentials only (n8n leaves the pick to the user).
 			await chooseOption(page(), provider, PROVIDER_LABELS.nhn);
-			expect(await credentialChoices(page(), ndv)).toEqual([`${CREDENTIAL_NAMES.nhn} (NHN Cloud Notification Hub API)`]);
+			const nhnChoices = [`${CREDENTIAL_NAMES.nhn} (NHN Cloud Notification Hub API)`];
+			// Read again until the panel has re-rendered for the new provider.
+			expect(await eventually(async () => await credentialChoices(page(), ndv), (choices) => JSON.stringify(choices) === JSON.stringify(nhnChoices))).toEqual(nhnChoices);
 			await chooseCredential(page(), ndv, CREDENTIAL_IDS.nhn);
 			expect(await eventually(async () => await panelCredential(ndv), (c) => c === CREDENTIAL_NAMES.nhn)).toBe(CREDENTIAL_NAMES.nhn);
 			expect(await selectOptions(page(), operation)).toEqual(OPERATIONS.nhn);
@@ -123,7 +125,8 @@ describe('the Attachment node in the n8n editor, in headless Chromium', () => {
 					const saved = await session.server.rest<{ nodes: Array<{ name: string; type: string; credentials?: Record<string, { id: string }> }> }>('GET', `/workflows/${WF.creator}`);
 					return saved.data.nodes.find((node) => node.type === NODE_TYPE);
 				},
-				(node) => node !== undefined,
+				// An autosave from before the credential pick also holds the node: wait for the one with the pick.
+				(node) => node?.credentials?.nhnCloudNotificationHubApi?.id === CREDENTIAL_IDS.nhn,
 				15_000,
 			);
 			expect(savedNode).toMatchObject({ credentials: { nhnCloudNotificationHubApi: { id: CREDENTIAL_IDS.nhn } } });
@@ -171,7 +174,7 @@ describe('the Attachment node in the n8n editor, in headless Chromium', () => {
 				expect({ node: panel.name, canvasIssues: await canvasNode(page(), panel.name).locator('[data-test-id="node-issues"]').count() }).toEqual({ node: panel.name, canvasIssues: 0 });
 				const ndv = await openNodePanel(page(), panel.name);
 				if (optionsLoaded) expect((await optionsLoaded).status()).toBe(200);
-				expect(await panelCredential(ndv)).toBe(CREDENTIAL_NAMES[panel.resource]);
+				expect(await eventually(async () => await panelCredential(ndv), (c) => c === CREDENTIAL_NAMES[panel.resource])).toBe(CREDENTIAL_NAMES[panel.resource]);
 				expect(await ndv.locator('[data-test-id="parameter-input-operation"] input').inputValue()).toBe(panel.label);
 				expect({ node: panel.name, fields: await parametersShown(ndv, panel.fields) }).toEqual({ node: panel.name, fields: panel.fields });
 				expect(await visibleLabels(ndv)).toContain(panel.collection);

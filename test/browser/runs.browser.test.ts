@@ -158,15 +158,18 @@ describe('workflows run from the editor, read in the node panels', () => {
 			expect(await countOf(ndv.getByText(offered[0], { exact: true }))).toBe(0);
 			await closeNodePanel(page());
 
-			// What is saved (and would run) holds no file type of another channel. The workflow as imported also says
-			// EMAIL: wait for the save itself (a new versionId), then read what it stored.
-			type Stored = { versionId: string; nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
-			const stored = async () => (await session.server.rest<Stored>('GET', `/workflows/${WF.channel}`)).data;
-			const before = (await stored()).versionId;
+			// What is saved (and would run) holds no file type of another channel. n8n also autosaves while the panel is
+			// edited, so the save is awaited by its content: neither the workflow as imported (EMAIL_DEFAULT) nor an
+			// autosave of the SMS pick meets it.
 			await page().keyboard.press('Control+s');
-			const after = await eventually(stored, (workflow) => workflow.versionId !== before, 15_000);
-			expect(after.versionId).not.toBe(before);
-			const saved = after.nodes.find((node) => node.name === NODES.emailUpload)?.parameters ?? {};
+			const saved = await eventually(
+				async () => {
+					const answer = await session.server.rest<{ nodes: Array<{ name: string; parameters: Record<string, unknown> }> }>('GET', `/workflows/${WF.channel}`);
+					return answer.data.nodes.find((node) => node.name === NODES.emailUpload)?.parameters ?? {};
+				},
+				(parameters) => parameters.fileTypeChannel === 'EMAIL' && !/EMAIL_DEFAULT|SMS_/.test(JSON.stringify(parameters)),
+				15_000,
+			);
 			expect(saved.fileTypeChannel).toBe('EMAIL');
 			expect(JSON.stringify(saved)).not.toMatch(/EMAIL_DEFAULT|SMS_/);
 		});

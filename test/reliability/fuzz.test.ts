@@ -205,5 +205,5 @@ describe('fuzz', () => {
 		expect(figures.duplicateUploads).toBe(0);
 		expect(rejections).toEqual([]);
 		expect(scanner.found).toBe(0);
-	}, 240_000);
+	}, 600_000);
 });

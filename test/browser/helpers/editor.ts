@@ -115,10 +115,11 @@ export async function closeNodePanel(page: Page): Promise<void> {
 export async function openSelect(page: Page, container: Locator): Promise<Locator> {
 	const input = container.locator('input[role="combobox"]').first();
 	const listbox = page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
-	// The select itself (the input of a multi-select sits under its tags); its caret if that did not open it.
+	// The select itself (the input of a multi-select sits under its tags); its caret if that did not open it. A list
+	// that is merely slow to show (a busy machine) is not clicked again: that would close it.
 	await container.click();
 	if (!(await listbox.waitFor({ timeout: 2_000 }).then(() => true, () => false))) {
-		await container.locator('.el-select__caret').first().click();
+		if ((await input.getAttribute('aria-expanded')) !== 'true') await container.locator('.el-select__caret').first().click();
 		await listbox.waitFor();
 	}
 	return listbox;
