@@ -133,12 +133,12 @@ describe('workflows run from the editor, read in the node panels', () => {
 			expect(await eventually(async () => await pickedText('emailFileTypes'), (text) => text.includes('EMAIL_DEFAULT'))).toContain('EMAIL_DEFAULT');
 
 			// The editor re-renders the panel after each pick; every read below waits for the state a user would see.
-			const countOf = async (locator: Locator) => await eventually(async () => await locator.count(), (count) => count === 0);
+			const countOnceGone = async (locator: Locator) => await eventually(async () => await locator.count(), (count) => count === 0);
 			await chooseOption(page(), ndv.locator('[data-test-id="parameter-input-fileTypeChannel"]'), 'SMS');
 			const smsFields = ['resource', 'operation', 'binaryPropertyName', 'fileName', 'fileTypeChannel', 'smsFileTypes'];
 			expect(await parametersShown(ndv, smsFields)).toEqual(smsFields);
-			expect(await countOf(ndv.getByText('EMAIL_DEFAULT', { exact: true }))).toBe(0);
-			expect(await countOf(ndv.locator('[data-test-id="parameter-issues"]:visible'))).toBe(0);
+			expect(await countOnceGone(ndv.getByText('EMAIL_DEFAULT', { exact: true }))).toBe(0);
+			expect(await countOnceGone(ndv.locator('[data-test-id="parameter-issues"]:visible'))).toBe(0);
 			// The list now offers SMS's file types; pick one.
 			const listbox = await openSelect(page(), ndv.locator('[data-test-id="parameter-input-smsFileTypes"]'));
 			await listbox.locator('[role="option"]').first().waitFor();
@@ -155,7 +155,7 @@ describe('workflows run from the editor, read in the node panels', () => {
 			const emailFields = ['resource', 'operation', 'binaryPropertyName', 'fileName', 'fileTypeChannel', 'emailFileTypes'];
 			expect(await parametersShown(ndv, emailFields)).toEqual(emailFields);
 			expect(await pickedText('emailFileTypes')).not.toContain('EMAIL_DEFAULT');
-			expect(await countOf(ndv.getByText(offered[0], { exact: true }))).toBe(0);
+			expect(await countOnceGone(ndv.getByText(offered[0], { exact: true }))).toBe(0);
 			await closeNodePanel(page());
 
 			// What is saved (and would run) holds no file type of another channel. n8n also autosaves while the panel is

@@ -90,8 +90,6 @@ export async function importWorkflow(
 export interface ExecuteResult {
 	/** 0 on success, 1 when a node (or the workflow) failed. */
 	exitCode: number | null;
-	/** The signal n8n died of after printing its run (see `executeWorkflow`), if it did. */
-	crashedAfterRun?: NodeJS.Signals;
 	/** The run (IRun), also on failure; undefined only when n8n printed none (see stdout/stderr/logFile). */
 	run: N8nRun | undefined;
 	stdout: string;
@@ -127,7 +125,6 @@ export async function executeWorkflow(
 	}
 	return {
 		exitCode,
-		...(crashed ? { crashedAfterRun: result.signal! } : {}),
 		run: parsed,
 		stdout: result.stdout,
 		stderr: result.stderr,

@@ -199,27 +199,25 @@ export async function runManuallyOverRest(
 		);
 		const execution = res.data;
 		if (res.status === 200 && execution && !['new', 'running', 'waiting'].includes(execution.status)) {
-			const run: N8nRun = {
-				data: typeof execution.data === 'string' ? (flatted().parse(execution.data) as N8nRun['data']) : (undefined as unknown as N8nRun['data']),
+			const run = {
+				data: typeof execution.data === 'string' ? flatted().parse(execution.data) : undefined,
 				mode: execution.mode,
 				status: execution.status,
 				finished: execution.finished,
 				startedAt: execution.startedAt,
 				stoppedAt: execution.stoppedAt,
 			};
-			// n8n 1.x can show an execution's final status a moment before its run data is saved: wait for the data.
-			if (hasRunData(run)) return { executionId, status: execution.status, run, rawData: execution.data };
+			// n8n 1.x can show an execution's final status a moment before its run data is saved: wait until the data holds
+			// at least the node that started the run.
+			if (isRun(run) && Object.keys(run.data.resultData.runData).length > 0) {
+				return { executionId, status: execution.status, run, rawData: execution.data };
+			}
 		}
 		if (Date.now() > deadline) {
 			throw new Error(`execution ${executionId} did not finish with its run data: ${JSON.stringify(res.body).slice(0, 500)}`);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-}
-
-/** A finished run always holds the node that started it; before its data is saved it holds none. */
-function hasRunData(run: N8nRun): boolean {
-	return isRun(run) && Object.keys(run.data.resultData.runData).length > 0;
 }
 
 /** n8n's own copy of `flatted` (the format of execution data over REST). */
